@@ -1,0 +1,198 @@
+package org.marketingworkbench.core.project;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.marketingworkbench.core.i18n.UserMessage;
+
+/**
+ * Reads and writes {@code .mwb} files. Saving is atomic: the document goes to a temporary file in the
+ * target folder, is forced to disk, and only then replaces the old file, so a crash or a full disk
+ * during a save leaves the previous project intact.
+ */
+public final class ProjectStore {
+
+    /** Files larger than this are certainly not projects; refusing them avoids reading gigabytes. */
+    static final long MAX_PROJECT_BYTES = 64L * 1024 * 1024;
+
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final String appVersion;
+    private final Clock clock;
+    private final UnaryOperator<OutputStream> outputDecorator;
+
+    public ProjectStore(String appVersion) {
+        this(appVersion, Clock.systemUTC(), UnaryOperator.identity());
+    }
+
+    /** Test seam: the decorator wraps the stream the project is written to (to simulate a full disk). */
+    ProjectStore(String appVersion, Clock clock, UnaryOperator<OutputStream> outputDecorator) {
+        this.appVersion = appVersion;
+        this.clock = clock;
+        this.outputDecorator = outputDecorator;
+    }
+
+    public OpenedProject open(Path file) throws ProjectException {
+        Path abs = file.toAbsolutePath().normalize();
+        byte[] bytes = readBytes(abs);
+        if (bytes.length == 0 || new String(bytes, 0, Math.min(bytes.length, 4096),
+                java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new ProjectException(ProjectException.Reason.EMPTY,
+                    UserMessage.of("project.error.empty", abs.getFileName()), null);
+        }
+        if (!looksLikeJsonObject(bytes)) {
+            throw new ProjectException(ProjectException.Reason.NOT_A_PROJECT,
+                    UserMessage.of("project.error.notProject"), null);
+        }
+        JsonNode root;
+        try {
+            root = mapper.readTree(bytes);
+        } catch (JsonEOFException e) {
+            throw new ProjectException(ProjectException.Reason.TRUNCATED,
+                    UserMessage.of("project.error.truncated", abs.getFileName()), e);
+        } catch (JsonParseException e) {
+            throw new ProjectException(ProjectException.Reason.CORRUPT,
+                    UserMessage.of("project.error.corrupt", e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new ProjectException(ProjectException.Reason.CORRUPT,
+                    UserMessage.of("project.error.corrupt", e.getMessage()), e);
+        }
+        Project project = ProjectFormat.fromJson(root, abs.getParent());
+        OpenedProject.DataStatus status = project.data()
+                .map(ds -> Files.isRegularFile(ds.path()) ? OpenedProject.DataStatus.PRESENT
+                        : OpenedProject.DataStatus.MISSING)
+                .orElse(OpenedProject.DataStatus.NO_DATA);
+        return new OpenedProject(project, abs, status);
+    }
+
+    public void save(Project project, Path file) throws ProjectException {
+        Path target = file.toAbsolutePath().normalize();
+        Path dir = target.getParent();
+        byte[] json;
+        try {
+            json = mapper.writeValueAsBytes(ProjectFormat.toJson(project, dir, appVersion, clock.instant()));
+        } catch (IOException e) {
+            throw new ProjectException(ProjectException.Reason.WRITE_FAILED,
+                    UserMessage.of("project.error.writeFailed", target, e.getMessage()), e);
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ProjectException(ProjectException.Reason.WRITE_FAILED,
+                    UserMessage.of("project.error.noFolder", dir), null);
+        }
+        if (Files.isDirectory(target)) {
+            throw new ProjectException(ProjectException.Reason.WRITE_FAILED,
+                    UserMessage.of("project.error.targetIsFolder", target), null);
+        }
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+                 OutputStream out = outputDecorator.apply(new BufferedOutputStream(Channels.newOutputStream(channel)))) {
+                out.write(json);
+                out.write('\n');
+                out.flush();
+                channel.force(true);
+            }
+            moveIntoPlace(temp, target);
+            temp = null;
+        } catch (AccessDeniedException e) {
+            throw new ProjectException(ProjectException.Reason.READ_ONLY,
+                    UserMessage.of("project.error.readOnly", dir), e);
+        } catch (IOException e) {
+            if (isDiskFull(e)) {
+                throw new ProjectException(ProjectException.Reason.DISK_FULL,
+                        UserMessage.of("project.error.diskFull", dir), e);
+            }
+            if (!Files.isWritable(dir)) {
+                throw new ProjectException(ProjectException.Reason.READ_ONLY,
+                        UserMessage.of("project.error.readOnly", dir), e);
+            }
+            throw new ProjectException(ProjectException.Reason.WRITE_FAILED,
+                    UserMessage.of("project.error.writeFailed", target, e.getMessage()), e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // the temporary file is hidden and harmless; the error that matters is already thrown
+                }
+            }
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static boolean isDiskFull(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.toLowerCase(Locale.ROOT).contains("no space left")
+                    || m.toLowerCase(Locale.ROOT).contains("disk full")
+                    || m.toLowerCase(Locale.ROOT).contains("not enough space"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] readBytes(Path file) throws ProjectException {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new ProjectException(ProjectException.Reason.NOT_A_PROJECT,
+                        UserMessage.of("project.error.isFolder", file), null);
+            }
+            long size = Files.size(file);
+            if (size > MAX_PROJECT_BYTES) {
+                throw new ProjectException(ProjectException.Reason.NOT_A_PROJECT,
+                        UserMessage.of("project.error.notProject"), null);
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ProjectException(ProjectException.Reason.NOT_FOUND,
+                    UserMessage.of("project.error.notFound", file), e);
+        } catch (AccessDeniedException e) {
+            throw new ProjectException(ProjectException.Reason.UNREADABLE,
+                    UserMessage.of("project.error.unreadable", file), e);
+        } catch (FileSystemException e) {
+            throw new ProjectException(ProjectException.Reason.UNREADABLE,
+                    UserMessage.of("project.error.unreadable", file), e);
+        } catch (IOException e) {
+            throw new ProjectException(ProjectException.Reason.UNREADABLE,
+                    UserMessage.of("project.error.unreadable", file), e);
+        }
+    }
+
+    private static boolean looksLikeJsonObject(byte[] bytes) {
+        int i = 0;
+        if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF) {
+            i = 3;
+        }
+        while (i < bytes.length && Character.isWhitespace(bytes[i])) {
+            i++;
+        }
+        return i < bytes.length && bytes[i] == '{';
+    }
+}
