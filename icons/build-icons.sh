@@ -8,7 +8,7 @@
 # Outputs:  png/app-icon-<size>.png, png/mwb-file-<size>.png   (Linux packages, desktop files, docs)
 #           app-icon.ico, mwb-file.ico                           (Windows installer and file association)
 #           app-icon.icns, mwb-file.icns                         (macOS bundle and file association)
-#           src/main/resources/org/marketingworkbench/app/icons/app-icon-<size>.png
+#           src/main/resources/org/marketingworkbench/app/icons/app-<size>.png
 #                                                                (window icons, 16/32/48/64/128/256)
 # The outputs are committed (see README.md): the Windows and macOS installer builds use them as they are.
 set -eu
@@ -54,7 +54,7 @@ done
 
 # Window icons on the classpath: Stage.getIcons() picks the best size for title bar, task bar and Alt-Tab.
 for size in 16 32 48 64 128 256; do
-  cp "$here/png/app-icon-$size.png" "$window_icons/app-icon-$size.png"
+  cp "$here/png/app-icon-$size.png" "$window_icons/app-$size.png"
 done
 
 echo "icons written to $here and $window_icons"
