@@ -3,7 +3,7 @@
 #
 #   icons/build-icons.sh            (from anywhere; needs Debian's librsvg2-bin, imagemagick, icnsutils)
 #
-# Sources:  app-icon.svg (48 px and up), app-icon-16.svg (hand-hinted 16 px),
+# Sources:  app-icon.svg (24 px and up), app-icon-16.svg (hand-hinted 16 px),
 #           mwb-file.svg (24 px and up), mwb-file-16.svg (hand-hinted 16 px).
 # Outputs:  png/app-icon-<size>.png, png/mwb-file-<size>.png   (Linux packages, desktop files, docs)
 #           app-icon.ico, mwb-file.ico                           (Windows installer and file association)
