@@ -22,6 +22,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketingworkbench.core.env.AppDirs;
+import org.marketingworkbench.core.pipeline.CancelledException;
+import org.marketingworkbench.core.pipeline.Progress;
 import org.marketingworkbench.core.env.WekaEnvironment;
 import org.marketingworkbench.core.project.ContentHash;
 import weka.classifiers.Classifier;
@@ -232,6 +234,27 @@ class SampleDataGeneratorTest {
                 .satisfies(e -> assertThat(((SampleDataException) e).userMessage().key())
                         .isEqualTo("sample.error.notFolder"));
         assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void reportsProgressAndStopsWhenCancelledWithoutWritingAnything() {
+        List<Double> seen = new ArrayList<>();
+        Progress progress = Progress.to((fraction, message) -> seen.add(fraction));
+        progress.cancel();
+        Path out = dir.resolve("cancelled");
+
+        assertThatThrownBy(() -> new SampleDataGenerator().generate(out, 1L, progress))
+                .isInstanceOf(CancelledException.class);
+        assertThat(out.resolve(SampleDataGenerator.CUSTOMERS_FILE)).doesNotExist();
+        assertThat(seen).doesNotContain(1.0);
+    }
+
+    @Test
+    void progressRisesToOne() throws Exception {
+        List<Double> seen = new ArrayList<>();
+        new SampleDataGenerator().generate(dir.resolve("progress"), 3L, Progress.to((f, m) -> seen.add(f)));
+        assertThat(seen).isSorted().last().isEqualTo(1.0);
+        assertThat(seen.size()).isGreaterThan(5);
     }
 
     @Test
