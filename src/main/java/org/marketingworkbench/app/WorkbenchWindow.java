@@ -83,7 +83,7 @@ public final class WorkbenchWindow {
     }
 
     private static IngestViewModel.SampleData sampleData(AppDirs dirs) {
-        return () -> SampleDataLocator.customersFile(dirs);
+        return () -> org.marketingworkbench.core.sample.SampleData.ensureAvailable(dirs.home());
     }
 
     /** The dialog service the app uses: real dialogs owned by this window. */
