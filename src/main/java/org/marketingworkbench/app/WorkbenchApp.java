@@ -25,6 +25,9 @@ public final class WorkbenchApp extends Application {
         }
         stage.setOnHidden(e -> Platform.exit());
         arguments.fileToOpen().ifPresent(window.shell()::openProject);
+        if (arguments.smokeTest()) {
+            SmokeTest.run(window);
+        }
     }
 
     @Override

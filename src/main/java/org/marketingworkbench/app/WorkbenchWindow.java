@@ -21,7 +21,9 @@ import javafx.stage.Window;
 import org.marketingworkbench.core.env.AppDirs;
 import org.marketingworkbench.core.env.LibraryVersions;
 import org.marketingworkbench.core.project.ProjectStore;
-import org.marketingworkbench.ui.common.DataFileOpener;
+import org.marketingworkbench.core.ingest.DataImporter;
+import org.marketingworkbench.ui.ingest.IngestView;
+import org.marketingworkbench.ui.ingest.IngestViewModel;
 import org.marketingworkbench.ui.common.DialogService;
 import org.marketingworkbench.ui.common.FxDialogService;
 import org.marketingworkbench.ui.common.Localization;
@@ -49,6 +51,7 @@ public final class WorkbenchWindow {
     private final Localization l10n;
     private final WorkbenchSession session = new WorkbenchSession();
     private final ShellViewModel shell;
+    private final IngestViewModel ingest;
     private final Map<org.marketingworkbench.core.pipeline.Stage, StepView> stepViews =
             new EnumMap<>(org.marketingworkbench.core.pipeline.Stage.class);
 
@@ -65,9 +68,22 @@ public final class WorkbenchWindow {
         UserSettingsStore settingsStore = new UserSettingsStore(dirs.settingsFile());
         ProjectStore store = new ProjectStore(LibraryVersions.detect().workbench());
 
+        ingest = new IngestViewModel(session, new DataImporter(), tasks, sampleData(dirs));
         List<StepViewModel> vms = new ArrayList<>();
-        DataFileOpener dataOpener = composeSteps(vms, dialogs);
-        shell = new ShellViewModel(session, store, tasks, dialogs, l10n, settingsStore, dataOpener, vms);
+        vms.add(ingest);
+        for (org.marketingworkbench.core.pipeline.Stage s : org.marketingworkbench.core.pipeline.Stage.values()) {
+            if (s != org.marketingworkbench.core.pipeline.Stage.INGEST) {
+                vms.add(new UpcomingStepViewModel(s));
+                stepViews.put(s, new UpcomingStepView(s));
+            }
+        }
+        shell = new ShellViewModel(session, store, tasks, dialogs, l10n, settingsStore, ingest, vms);
+        stepViews.put(org.marketingworkbench.core.pipeline.Stage.INGEST, new IngestView(ingest, l10n,
+                shell::importData, () -> shell.selectStage(org.marketingworkbench.core.pipeline.Stage.CLEAN)));
+    }
+
+    private static IngestViewModel.SampleData sampleData(AppDirs dirs) {
+        return () -> org.marketingworkbench.core.sample.SampleData.ensureAvailable(dirs.home());
     }
 
     /** The dialog service the app uses: real dialogs owned by this window. */
@@ -75,12 +91,8 @@ public final class WorkbenchWindow {
         return l10n -> new FxDialogService(() -> stage, l10n);
     }
 
-    private DataFileOpener composeSteps(List<StepViewModel> vms, DialogService dialogs) {
-        for (org.marketingworkbench.core.pipeline.Stage s : org.marketingworkbench.core.pipeline.Stage.values()) {
-            vms.add(new UpcomingStepViewModel(s));
-            stepViews.put(s, new UpcomingStepView(s));
-        }
-        return file -> { };
+    public IngestViewModel ingest() {
+        return ingest;
     }
 
     public ShellViewModel shell() {

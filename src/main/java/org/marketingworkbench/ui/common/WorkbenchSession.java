@@ -20,6 +20,7 @@ public final class WorkbenchSession {
     private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Dataset> importedData = new SimpleObjectProperty<>();
+    private final ObjectProperty<Dataset> cleanedData = new SimpleObjectProperty<>();
 
     public ReadOnlyObjectProperty<Project> projectProperty() {
         return project.getReadOnlyProperty();
@@ -50,6 +51,11 @@ public final class WorkbenchSession {
         return importedData;
     }
 
+    /** The table after the cleaning recipe, which later steps work on; null before cleaning. */
+    public ObjectProperty<Dataset> cleanedDataProperty() {
+        return cleanedData;
+    }
+
     /** A change made by the user: the project now differs from its file. */
     public void update(Project changed) {
         project.set(changed);
@@ -59,6 +65,7 @@ public final class WorkbenchSession {
     /** A project freshly opened from (or saved to) {@code file}: nothing unsaved. */
     public void replace(Project opened, Path file) {
         importedData.set(null);
+        cleanedData.set(null);
         project.set(opened);
         projectFile.set(file);
         dirty.set(false);
