@@ -88,9 +88,18 @@ done
 fx_path=$(IFS=:; echo "${fx_jars[*]}")
 
 step "jdeps: which JDK and JavaFX modules the application needs"
+# jdeps reads jars that carry a module-info as modules and then insists on resolving their requirements as
+# modules too (POI requires "commons.math3", java-cup has no valid module name, ...). The class-level
+# analysis below only needs the classes, so it reads copies of the jars without their module-info.
+need zip "apt-get install zip"
+mkdir -p "$build/jdeps"
+cp "$build/input/$MAIN_JAR" "$build"/input/lib/*.jar "$build/jdeps/"
+for jar in "$build"/jdeps/*.jar; do
+  zip -q -d "$jar" 'module-info.class' 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true
+done
 modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps \
-  --module-path "$fx_path" --class-path "$build/input/lib/*" \
-  "$build/input/$MAIN_JAR" "$build/input"/lib/*.jar 2>/dev/null | tail -n 1)
+  --module-path "$fx_path" --class-path "$build/jdeps/*" "$build"/jdeps/*.jar | tail -n 1)
+rm -rf "$build/jdeps"
 modules="$modules,$EXTRA_MODULES"
 echo "$modules" | tr ',' '\n' | sort -u | tr '\n' ' '; echo
 
@@ -122,17 +131,10 @@ jpackage --type app-image --dest "$build/image" \
   --input "$build/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
   --runtime-image "$runtime" "${java_options[@]}"
 image=$build/image/$APP_ID
-cfg=$image/lib/app/$APP_ID.cfg
 
-step "AppCDS: one training run archives the classes the app loads up to its first window"
-if installer/linux/train-cds.sh "$image" "$APP_ID"; then
-  # $APPDIR is expanded by the launcher to the installed lib/app folder.
-  sed -i '/^\[JavaOptions\]/a java-options=-XX:SharedArchiveFile=$APPDIR/'"$APP_ID"'.jsa' "$cfg"
-  sed -i '/^\[JavaOptions\]/a java-options=-Xshare:auto' "$cfg"
-else
-  echo "build.sh: no AppCDS archive (see above); the app works, it only starts slower" >&2
-fi
-grep -A20 '^\[JavaOptions\]' "$cfg"
+step "CDS: one training run, then the runtime's archive is rebuilt with every JDK and JavaFX class it loaded"
+installer/linux/train-cds.sh "$image" \
+  || echo "build.sh: the runtime keeps jlink's default CDS archive (see above); the app works, it starts slower" >&2
 
 # The resource folder: jpackage's own postinst and spec templates (from the JDK that runs, so they always
 # match it) with one line added: xdg-desktop-menu refuses to install a menu entry on minimal systems that
@@ -144,7 +146,9 @@ jimage extract --dir "$build/jdk-templates" \
 templates=$build/jdk-templates/jdk.jpackage/jdk/jpackage/internal/resources
 fix='mkdir -p /usr/share/desktop-directories /usr/share/applications'
 sed "s|^DESKTOP_COMMANDS_INSTALL|    $fix\nDESKTOP_COMMANDS_INSTALL|" "$templates/template.postinst" > "$resources/postinst"
-sed "s|^%post$|%post\n$fix|" "$templates/template.spec" > "$resources/$APP_ID.spec"
+# rpm: also an xz payload (as dpkg-deb uses) instead of rpmbuild's default, which left the .rpm 15 MB bigger
+sed -e "s|^%post$|%post\n$fix|" -e '1i %define _binary_payload w6.xzdio' \
+  "$templates/template.spec" > "$resources/$APP_ID.spec"
 grep -q "desktop-directories" "$resources/postinst" && grep -q "desktop-directories" "$resources/$APP_ID.spec" \
   || { echo "build.sh: could not patch jpackage's postinst/spec templates" >&2; exit 1; }
 

@@ -14,10 +14,10 @@
 # Contenders:
 #   bare-classpath   BareWindow.java (installer/bench) on the builder's JDK, JavaFX jars on the class path
 #                    (the "0.9 s" baseline of TOOLCHAIN.md)
-#   bare-runtime     the same window on the app image's bundled runtime (JavaFX as modules, default CDS)
-#   app-installed    the installed launcher (AppCDS archive from build time)
-#   app-no-appcds    the same launcher with the AppCDS archive switched off (_JAVA_OPTIONS, which comes
-#                    after the launcher's own options, points -XX:SharedArchiveFile back at the default one)
+#   bare-runtime     the same window on the installed app's bundled runtime (JavaFX as modules, trained CDS)
+#   app-installed    the installed launcher (its runtime's CDS archive trained at build time)
+#   app-default-cds  the same launcher with jlink's default CDS archive instead (_JAVA_OPTIONS, which comes
+#                    after the launcher's own options), when installer/build/classes-default.jsa exists
 # Needs: xvfb, x11-utils (xev), a JDK 17 (javac), target/lib from `mvn package`.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,7 +41,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fx_cp=$(ls "$repo"/target/lib/javafx-*-linux.jar | tr '\n' ':')
 javac -d "$work/bare" --class-path "$fx_cp" "$repo/installer/bench/BareWindow.java"
-default_jsa=$(ls "$appdir/lib/runtime/lib/server/classes.jsa")
+default_jsa=$repo/installer/build/classes-default.jsa    # jlink's archive, kept by train-cds.sh
 
 # time_to_window CMD...: prints the milliseconds from launch to the first mapped top-level window.
 time_to_window() {
@@ -72,13 +72,14 @@ time_to_window() {
   fi
 }
 
-contenders=(bare-classpath bare-runtime app-installed app-no-appcds)
+contenders=(bare-classpath bare-runtime app-installed)
+[ -f "$default_jsa" ] && contenders+=(app-default-cds)
 run() {
   case "$1" in
     bare-classpath) time_to_window java -cp "$work/bare:$fx_cp" BareWindow ;;
     bare-runtime)   time_to_window "$runtime_java" -cp "$work/bare" BareWindow ;;
     app-installed)  time_to_window "$launcher" ;;
-    app-no-appcds)  _JAVA_OPTIONS="-XX:SharedArchiveFile=$default_jsa" time_to_window "$launcher" ;;
+    app-default-cds) _JAVA_OPTIONS="-XX:SharedArchiveFile=$default_jsa" time_to_window "$launcher" ;;
   esac
 }
 

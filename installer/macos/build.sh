@@ -77,9 +77,16 @@ done
 fx_path=$(IFS=:; echo "${fx_jars[*]}")
 
 step "jdeps"
+# jdeps resolves jars with a module-info as modules (and fails on their requirements): analyse copies
+# without module-info (see installer/linux/build.sh)
+mkdir -p "$build/jdeps"
+cp "$build/input/$MAIN_JAR" "$build"/input/lib/*.jar "$build/jdeps/"
+for jar in "$build"/jdeps/*.jar; do
+  zip -q -d "$jar" 'module-info.class' 'META-INF/versions/*/module-info.class' >/dev/null 2>&1 || true
+done
 modules=$("$bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
-  --module-path "$fx_path" --class-path "$build/input/lib/*" \
-  "$build/input/$MAIN_JAR" "$build/input"/lib/*.jar 2>/dev/null | tail -n 1)
+  --module-path "$fx_path" --class-path "$build/jdeps/*" "$build"/jdeps/*.jar | tail -n 1)
+rm -rf "$build/jdeps"
 modules="$modules,$(prop EXTRA_MODULES)"
 echo "$modules"
 

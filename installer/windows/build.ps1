@@ -64,7 +64,7 @@ if ($missing.Count -gt 0) { throw "$notices does not list: $($missing -join ', '
 Copy-Item 'LICENSE' "$build\input\legal\LICENSE.txt"
 Copy-Item $notices "$build\input\legal\"
 
-Add-Type -AssemblyName System.IO.Compression.FileSystem
+Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
 function Expand-Entries($jar, $pattern, $dest) {
     $zip = [System.IO.Compression.ZipFile]::OpenRead($jar)
     try {
@@ -82,11 +82,22 @@ foreach ($jar in Get-ChildItem "$build\input\lib\*.jar") {
 $fxPath = $fxJars -join ';'
 
 Step 'jdeps: which JDK and JavaFX modules the application needs'
-$appJars = @("$build\input\$mainJar") + @(Get-ChildItem "$build\input\lib\*.jar" | ForEach-Object FullName)
-$ErrorActionPreference = 'Continue'     # jdeps warns about split packages on stderr; Windows PowerShell 5.1 would stop
+# jdeps resolves jars with a module-info as modules (and fails on their requirements): analyse copies
+# without module-info (see installer/linux/build.sh)
+New-Item -ItemType Directory -Force "$build\jdeps" | Out-Null
+Copy-Item "$build\input\$mainJar", "$build\input\lib\*.jar" "$build\jdeps\"
+foreach ($jar in Get-ChildItem "$build\jdeps\*.jar") {
+    $zip = [System.IO.Compression.ZipFile]::Open($jar.FullName, 'Update')
+    try {
+        @($zip.Entries | Where-Object { $_.FullName -match '^(META-INF/versions/\d+/)?module-info\.class$' }) | ForEach-Object { $_.Delete() }
+    } finally { $zip.Dispose() }
+}
+$appJars = @(Get-ChildItem "$build\jdeps\*.jar" | ForEach-Object FullName)
+$ErrorActionPreference = 'Continue'     # Windows PowerShell 5.1 turns a native tool's stderr into errors
 $modules = & "$jdkBin\jdeps.exe" --multi-release 17 --ignore-missing-deps --print-module-deps --module-path $fxPath `
-    --class-path ($appJars -join ';') @appJars 2>$null | Select-Object -Last 1
+    --class-path "$build\jdeps\*" @appJars 2>$null | Select-Object -Last 1
 $ErrorActionPreference = 'Stop'
+Remove-Item -Recurse -Force "$build\jdeps"
 if (-not $modules) { throw 'jdeps found no modules' }
 $modules = "$modules,$($props['EXTRA_MODULES'])"
 Write-Host $modules
