@@ -73,6 +73,7 @@ public final class CleanViewModel implements StepViewModel {
     private final ObservableList<ColumnProfile> columns = FXCollections.observableArrayList();
     private final ObservableList<RecipeItem> items = FXCollections.observableArrayList();
     private final ObservableList<RecipeStep> suggestions = FXCollections.observableArrayList();
+    private final ObservableList<Distribution> overview = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
     private final Deque<Recipe> undo = new ArrayDeque<>();
     private final Deque<Recipe> redo = new ArrayDeque<>();
@@ -146,6 +147,11 @@ public final class CleanViewModel implements StepViewModel {
         return suggestions;
     }
 
+    /** Small multiples: one distribution per column, filled by {@link #loadOverview()}. */
+    public ObservableList<Distribution> overview() {
+        return overview;
+    }
+
     public ReadOnlyObjectProperty<CleanResult> resultProperty() {
         return result.getReadOnlyProperty();
     }
@@ -202,6 +208,36 @@ public final class CleanViewModel implements StepViewModel {
         splitBy.set(column == null || column.isBlank() ? null : column);
     }
 
+    /** Computes every column's distribution in the background, for the all-columns overview. */
+    public void loadOverview() {
+        Dataset data = input;
+        if (data == null || !overview.isEmpty()) {
+            return;
+        }
+        Optional<String> split = Optional.ofNullable(target.get());
+        tasks.submit(Job.of(UserMessage.of("clean.job.overview"), progress -> {
+            List<Distribution> all = new ArrayList<>();
+            List<org.marketingworkbench.core.data.ColumnSpec> specs = data.columns();
+            for (int i = 0; i < specs.size(); i++) {
+                progress.throwIfCancelled();
+                progress.report((double) i / specs.size());
+                var spec = specs.get(i);
+                if (spec.type() == org.marketingworkbench.core.data.ColumnType.IDENTIFIER
+                        || spec.type() == org.marketingworkbench.core.data.ColumnType.IGNORE
+                        || spec.type() == org.marketingworkbench.core.data.ColumnType.TEXT) {
+                    continue;
+                }
+                all.add(distributionOf(data, spec.name(), split.filter(t -> !t.equals(spec.name()))));
+            }
+            return all;
+        }).onSuccess(list -> {
+            if (data == input) {
+                overview.setAll(list);
+            }
+        }).onFailure(e -> error.set(e instanceof WorkbenchException we ? we.userMessage()
+                : UserMessage.of("clean.error.unexpected", String.valueOf(e.getMessage())))));
+    }
+
     public void setBins(int count) {
         bins.set(Math.max(Distributions.AUTO, Math.min(Distributions.MAX_BINS, count)));
     }
@@ -211,6 +247,7 @@ public final class CleanViewModel implements StepViewModel {
         String t = column == null || column.isBlank() ? null : column;
         if (!Objects.equals(t, target.get())) {
             target.set(t);
+            overview.clear();
             runProfile();
             storeRecipe(recipe.get(), result.get() == null ? null : result.get());
         }
@@ -337,6 +374,7 @@ public final class CleanViewModel implements StepViewModel {
         profile.set(null);
         columns.clear();
         suggestions.clear();
+        overview.clear();
         distribution.set(null);
         cleanedDistribution.set(null);
         error.set(null);
