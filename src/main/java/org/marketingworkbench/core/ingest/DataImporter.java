@@ -720,11 +720,11 @@ public final class DataImporter {
                 for (java.util.Iterator<Boolean> it = reader.iterator(); it.hasNext(); ) {
                     it.next();
                 }
-            }
-            // read what is left so the hash covers the whole file
-            byte[] rest = new byte[1 << 16];
-            while (counting.read(rest) >= 0) {
-                // drain
+                // read what is left (a gzip trailer) so the hash covers the whole file
+                byte[] rest = new byte[1 << 16];
+                while (counting.read(rest) >= 0) {
+                    // drain
+                }
             }
         } catch (CsvRowHandler.Abort e) {
             throw e.cause;
@@ -791,11 +791,5 @@ public final class DataImporter {
             }
             return done;
         }
-    }
-
-    static Set<String> lower(Set<String> s) {
-        Set<String> out = new HashSet<>();
-        s.forEach(x -> out.add(x.toLowerCase(Locale.ROOT)));
-        return out;
     }
 }
