@@ -12,8 +12,8 @@ import org.marketingworkbench.core.i18n.UserMessage;
  * <ol>
  *   <li>every value missing → IGNORE;</li>
  *   <li>all numbers: all distinct integers with leading zeros (0001, 0002) → IDENTIFIER; written with
- *       leading zeros (postcodes) → CATEGORY; only two distinct values
- *       (0/1 flags) → CATEGORY; a name such as "zip" or "code" → CATEGORY; all distinct integers
+ *       leading zeros (postcodes) → CATEGORY; only 0 and 1 (flags) →
+ *       CATEGORY; a name such as "zip" or "code" → CATEGORY; all distinct integers
  *       counting up like a row number, or named like an id → IDENTIFIER; otherwise NUMBER;</li>
  *   <li>at least 95 % numbers → NUMBER, the rest become missing and are reported;</li>
  *   <li>all dates in one of the patterns → DATETIME;</li>
@@ -83,7 +83,7 @@ final class TypeInference {
             if (integers == n && leadingZero) {
                 return new Inferred(ColumnType.CATEGORY, UserMessage.of("ingest.reason.leadingZeros"), null, null);
             }
-            if (integers == n && distinctNumbers.size() <= 2 && n >= 2) {
+            if (integers == n && n >= 2 && (min == 0 || min == 1) && max <= 1) {
                 return new Inferred(ColumnType.CATEGORY,
                         UserMessage.of("ingest.reason.binaryFlag", distinctNumbers.size()), null, null);
             }
