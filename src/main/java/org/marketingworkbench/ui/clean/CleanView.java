@@ -140,7 +140,7 @@ public final class CleanView implements StepView {
         errorLabel.textProperty().bind(l10n.bind(vm.errorProperty()));
         errorLabel.visibleProperty().bind(errorLabel.textProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
-        continueButton.disableProperty().bind(vm.resultProperty().isNull().or(vm.busyProperty()));
+        continueButton.disableProperty().bind(vm.hasData().not().or(vm.busyProperty()));
         exportRecipeButton.disableProperty().bind(vm.resultProperty().isNull());
 
         setUpProfileTable();
@@ -193,7 +193,7 @@ public final class CleanView implements StepView {
             }
         });
         flags.setPrefWidth(260);
-        profileTable.getColumns().setAll(List.of(name, type, missing, distinct, stats, flags));
+        profileTable.getColumns().setAll(List.of(name, type, flags, missing, distinct, stats));
         profileTable.setItems(vm.columns());
         profileTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         profileTable.setPlaceholder(new Label(l10n.get("clean.profile.working")));
@@ -321,7 +321,12 @@ public final class CleanView implements StepView {
                 ? vm.cleanedDistributionProperty().get() : vm.distributionProperty().get();
         if (d == null) {
             currentChart = null;
-            chartHolder.getChildren().setAll(new Label(l10n.get("clean.chart.none")));
+            String column = vm.selectedColumnProperty().get();
+            Label none = new Label(column != null && !vm.drawable(column)
+                    ? l10n.get("clean.chart.notDrawable", column) : l10n.get("clean.chart.none"));
+            none.setWrapText(true);
+            none.getStyleClass().add("panel-hint");
+            chartHolder.getChildren().setAll(none);
             return;
         }
         currentChart = DistributionChart.build(d, l10n, UserMessage.of("clean.chart.customers"));
@@ -747,6 +752,6 @@ public final class CleanView implements StepView {
 
     @FXML
     private void onContinue() {
-        onContinue.run();
+        vm.finish(onContinue);
     }
 }

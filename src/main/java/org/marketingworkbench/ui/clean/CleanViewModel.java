@@ -282,6 +282,21 @@ public final class CleanViewModel implements StepViewModel {
         addStep(step);
     }
 
+    /**
+     * The user is done cleaning: the current recipe (possibly empty: "the data is fine as it is") is
+     * applied if it has not been, the step is marked done, then {@code next} runs.
+     */
+    public void finish(Runnable next) {
+        if (input == null || busy.get()) {
+            return;
+        }
+        if (result.get() != null) {
+            next.run();
+            return;
+        }
+        apply(recipe.get(), false, null, next);
+    }
+
     public void undo() {
         if (!undo.isEmpty()) {
             Recipe previous = undo.pop();
@@ -307,11 +322,15 @@ public final class CleanViewModel implements StepViewModel {
     }
 
     private void apply(Recipe candidate, boolean recordUndo) {
-        apply(candidate, recordUndo, null);
+        apply(candidate, recordUndo, null, null);
+    }
+
+    private void apply(Recipe candidate, boolean recordUndo, Recipe before) {
+        apply(candidate, recordUndo, before, null);
     }
 
     /** Fits and applies {@code candidate}; only on success does it become the recipe. */
-    private void apply(Recipe candidate, boolean recordUndo, Recipe before) {
+    private void apply(Recipe candidate, boolean recordUndo, Recipe before, Runnable then) {
         Dataset data = input;
         busy.set(true);
         tasks.submit(Job.of(UserMessage.of("clean.job.apply"), progress -> candidate.fitAndApply(data, progress))
@@ -331,6 +350,9 @@ public final class CleanViewModel implements StepViewModel {
                     refreshDistribution();
                     syncUndo();
                     updateExplanation();
+                    if (then != null) {
+                        then.run();
+                    }
                 })
                 .onFailure(e -> {
                     busy.set(false);
@@ -423,7 +445,9 @@ public final class CleanViewModel implements StepViewModel {
                     columns.setAll(prof.columns());
                     suggestions.setAll(RecipeSuggester.suggest(prof, Optional.ofNullable(salt.get())));
                     if (selectedColumn.get() == null || prof.column(selectedColumn.get()).isEmpty()) {
-                        selectedColumn.set(prof.columns().isEmpty() ? null : prof.columns().get(0).name());
+                        selectedColumn.set(prof.columns().stream().filter(c -> c.type().isFeature())
+                                .map(ColumnProfile::name).findFirst()
+                                .orElse(prof.columns().isEmpty() ? null : prof.columns().get(0).name()));
                     }
                     refreshDistribution();
                     updateExplanation();
@@ -435,7 +459,7 @@ public final class CleanViewModel implements StepViewModel {
     /** Distributions are aggregated counts: cheap enough to compute on the spot. */
     private void refreshDistribution() {
         String column = selectedColumn.get();
-        if (input == null || column == null || input.spec(column).isEmpty()) {
+        if (input == null || column == null || input.spec(column).isEmpty() || !drawable(column)) {
             distribution.set(null);
             cleanedDistribution.set(null);
             return;
@@ -450,6 +474,15 @@ public final class CleanViewModel implements StepViewModel {
         } catch (WorkbenchException e) {
             error.set(e.userMessage());
         }
+    }
+
+    /** Identifiers and free text have no distribution worth drawing: every value differs. */
+    public boolean drawable(String column) {
+        org.marketingworkbench.core.data.ColumnType type = input == null ? null
+                : input.spec(column).map(org.marketingworkbench.core.data.ColumnSpec::type).orElse(null);
+        return type == org.marketingworkbench.core.data.ColumnType.NUMBER
+                || type == org.marketingworkbench.core.data.ColumnType.CATEGORY
+                || type == org.marketingworkbench.core.data.ColumnType.DATETIME;
     }
 
     private Distribution distributionOf(Dataset data, String column, Optional<String> split) throws WorkbenchException {
