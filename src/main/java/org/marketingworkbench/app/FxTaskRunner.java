@@ -45,7 +45,8 @@ public final class FxTaskRunner extends TaskRunner.Base {
                     finished();
                     job.cancelled();
                 });
-            } catch (Exception | OutOfMemoryError e) {
+            } catch (Throwable e) {
+                // every failure ends the job, or the status bar would show it running forever
                 Platform.runLater(() -> {
                     finished();
                     job.failed(e);

@@ -25,6 +25,9 @@ final class SmokeTest {
             if (result != null) {
                 System.out.printf("smoke-test: ok, %d rows and %d columns of sample data shown%n",
                         result.rowsRead(), result.columns().size());
+                // -Dmwb.smokeTest.show=clean leaves another step on screen, for screenshots
+                org.marketingworkbench.core.pipeline.Stage.fromId(System.getProperty("mwb.smokeTest.show", ""))
+                        .ifPresent(window.shell()::selectStage);
                 exitAfter(Duration.seconds(Double.parseDouble(System.getProperty("mwb.smokeTest.linger", "2"))), 0);
             }
         });

@@ -22,6 +22,8 @@ import org.marketingworkbench.core.env.AppDirs;
 import org.marketingworkbench.core.env.LibraryVersions;
 import org.marketingworkbench.core.project.ProjectStore;
 import org.marketingworkbench.core.ingest.DataImporter;
+import org.marketingworkbench.ui.clean.CleanView;
+import org.marketingworkbench.ui.clean.CleanViewModel;
 import org.marketingworkbench.ui.ingest.IngestView;
 import org.marketingworkbench.ui.ingest.IngestViewModel;
 import org.marketingworkbench.ui.common.DialogService;
@@ -52,6 +54,7 @@ public final class WorkbenchWindow {
     private final WorkbenchSession session = new WorkbenchSession();
     private final ShellViewModel shell;
     private final IngestViewModel ingest;
+    private final CleanViewModel clean;
     private final Map<org.marketingworkbench.core.pipeline.Stage, StepView> stepViews =
             new EnumMap<>(org.marketingworkbench.core.pipeline.Stage.class);
 
@@ -69,10 +72,12 @@ public final class WorkbenchWindow {
         ProjectStore store = new ProjectStore(LibraryVersions.detect().workbench());
 
         ingest = new IngestViewModel(session, new DataImporter(), tasks, sampleData(dirs));
+        clean = new CleanViewModel(session, tasks);
         List<StepViewModel> vms = new ArrayList<>();
         vms.add(ingest);
+        vms.add(clean);
         for (org.marketingworkbench.core.pipeline.Stage s : org.marketingworkbench.core.pipeline.Stage.values()) {
-            if (s != org.marketingworkbench.core.pipeline.Stage.INGEST) {
+            if (s.ordinal() > org.marketingworkbench.core.pipeline.Stage.CLEAN.ordinal()) {
                 vms.add(new UpcomingStepViewModel(s));
                 stepViews.put(s, new UpcomingStepView(s));
             }
@@ -80,6 +85,8 @@ public final class WorkbenchWindow {
         shell = new ShellViewModel(session, store, tasks, dialogs, l10n, settingsStore, ingest, vms);
         stepViews.put(org.marketingworkbench.core.pipeline.Stage.INGEST, new IngestView(ingest, l10n,
                 shell::importData, () -> shell.selectStage(org.marketingworkbench.core.pipeline.Stage.CLEAN)));
+        stepViews.put(org.marketingworkbench.core.pipeline.Stage.CLEAN, new CleanView(clean, l10n, dialogs,
+                () -> shell.selectStage(org.marketingworkbench.core.pipeline.Stage.SEGMENT)));
     }
 
     private static IngestViewModel.SampleData sampleData(AppDirs dirs) {
@@ -93,6 +100,10 @@ public final class WorkbenchWindow {
 
     public IngestViewModel ingest() {
         return ingest;
+    }
+
+    public CleanViewModel clean() {
+        return clean;
     }
 
     public ShellViewModel shell() {

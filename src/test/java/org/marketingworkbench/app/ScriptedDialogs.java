@@ -47,6 +47,11 @@ final class ScriptedDialogs implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseExportFile(UserMessage title, String suggestedName, String extension) {
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
     public boolean confirm(UserMessage title, UserMessage question) {
         return real.confirm(title, question);
     }

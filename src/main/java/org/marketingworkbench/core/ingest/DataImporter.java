@@ -24,7 +24,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 import org.marketingworkbench.core.data.ColumnSpec;
@@ -50,8 +49,6 @@ public final class DataImporter {
     static final int SAMPLE_BYTES = 1 << 20;
     static final int SAMPLE_RECORDS = 10_000;
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
-    private static final Pattern COMMA_DECIMAL = Pattern.compile("[+-]?\\d+,\\d+|[+-]?\\d{1,3}(\\.\\d{3})+,\\d+");
-    private static final Pattern DOT_DECIMAL = Pattern.compile("[+-]?\\d*\\.\\d+|[+-]?\\d{1,3}(,\\d{3})+\\.\\d+");
 
     private final LongSupplier availableMemory;
 
@@ -94,6 +91,11 @@ public final class DataImporter {
         p.throwIfCancelled();
         long need = plan.estimatedBytes + plan.estimatedBytes / 4;
         long available = availableMemory.getAsLong();
+        if (need > available) {
+            // what looks used may be garbage: collect once before refusing
+            System.gc();
+            available = availableMemory.getAsLong();
+        }
         if (need > available) {
             throw new ImportException(UserMessage.of("ingest.error.tooLarge", file.getFileName().toString(),
                     mib(plan.fileSize), mib(need), mib(available)));
@@ -609,9 +611,9 @@ public final class DataImporter {
                 if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.') {
                     continue;
                 }
-                if (COMMA_DECIMAL.matcher(v).matches() && !groupOfThree(v, ',')) {
+                if (decimalShape(v, ',', '.') && !groupOfThree(v, ',')) {
                     comma++;
-                } else if (DOT_DECIMAL.matcher(v).matches() && !groupOfThree(v, '.')) {
+                } else if (decimalShape(v, '.', ',') && !groupOfThree(v, '.')) {
                     dot++;
                 }
             }
@@ -625,19 +627,74 @@ public final class DataImporter {
         return i >= 0 && v.indexOf(mark, i + 1) < 0 && v.length() - i - 1 == 3 && v.indexOf(mark == ',' ? '.' : ',') < 0;
     }
 
+    /** [+-]? digits{1,3} (sep digits{3})+ (decimal digits+)? */
+    static boolean grouped(String v, char sep, char decimal) {
+        int i = 0;
+        int n = v.length();
+        if (i < n && (v.charAt(i) == '-' || v.charAt(i) == '+')) {
+            i++;
+        }
+        int lead = digits(v, i);
+        if (lead < 1 || lead > 3) {
+            return false;
+        }
+        i += lead;
+        int groups = 0;
+        while (i < n && v.charAt(i) == sep) {
+            if (digits(v, i + 1) != 3) {
+                return false;
+            }
+            i += 4;
+            groups++;
+        }
+        if (groups == 0) {
+            return false;
+        }
+        if (i < n && v.charAt(i) == decimal) {
+            int f = digits(v, i + 1);
+            return f > 0 && i + 1 + f == n;
+        }
+        return i == n;
+    }
+
+    /** [+-]? digits* mark digits+, or [+-]? digits{1,3} (group digits{3})+ mark digits+ */
+    static boolean decimalShape(String v, char mark, char group) {
+        int m = v.indexOf(mark);
+        if (m < 0 || v.indexOf(mark, m + 1) >= 0) {
+            return false;
+        }
+        int f = digits(v, m + 1);
+        if (f == 0 || m + 1 + f != v.length()) {
+            return false;
+        }
+        String intPart = v.substring(0, m);
+        int i = intPart.startsWith("-") || intPart.startsWith("+") ? 1 : 0;
+        int d = digits(intPart, i);
+        if (i + d == intPart.length()) {
+            return mark == '.' || d > 0;
+        }
+        return grouped(intPart + mark + "0", group, mark);
+    }
+
+    private static int digits(String v, int from) {
+        int i = from;
+        while (i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
+
     static String detectThousands(List<String[]> data, int width, MissingMarkers missing, char decimal) {
         char[] candidates = decimal == ',' ? new char[] {'.', ' ', '\u00A0', '\''} : new char[] {',', ' ', '\u00A0',
             '\''};
         String best = "";
         int bestCount = 0;
         for (char t : candidates) {
-            Pattern grouped = Pattern.compile("[+-]?\\d{1,3}(" + Pattern.quote(String.valueOf(t)) + "\\d{3})+("
-                    + Pattern.quote(String.valueOf(decimal)) + "\\d+)?");
             int count = 0;
             for (String[] r : data) {
                 for (int c = 0; c < Math.min(width, r.length); c++) {
-                    String v = r[c].trim();
-                    if (!v.isEmpty() && v.length() < 40 && !missing.isMissing(v) && grouped.matcher(v).matches()) {
+                    String v = r[c];
+                    if (v.length() < 40 && v.indexOf(t) > 0 && grouped(v.trim(), t, decimal)) {
                         count++;
                     }
                 }
@@ -720,11 +777,11 @@ public final class DataImporter {
                 for (java.util.Iterator<Boolean> it = reader.iterator(); it.hasNext(); ) {
                     it.next();
                 }
-            }
-            // read what is left so the hash covers the whole file
-            byte[] rest = new byte[1 << 16];
-            while (counting.read(rest) >= 0) {
-                // drain
+                // read what is left (a gzip trailer) so the hash covers the whole file
+                byte[] rest = new byte[1 << 16];
+                while (counting.read(rest) >= 0) {
+                    // drain
+                }
             }
         } catch (CsvRowHandler.Abort e) {
             throw e.cause;
@@ -791,11 +848,5 @@ public final class DataImporter {
             }
             return done;
         }
-    }
-
-    static Set<String> lower(Set<String> s) {
-        Set<String> out = new HashSet<>();
-        s.forEach(x -> out.add(x.toLowerCase(Locale.ROOT)));
-        return out;
     }
 }

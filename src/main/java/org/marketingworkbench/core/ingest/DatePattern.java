@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalTime;
+import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
+import tech.tablesaw.columns.times.PackedLocalTime;
 
 /**
  * A numeric date/time pattern such as {@code dd.MM.yyyy HH:mm} (letters as in
@@ -33,6 +36,8 @@ final class DatePattern {
     private static final int SECOND = 5;
     private static final int MILLI = 6;
     private static final int LITERAL = 7;
+
+    private static final int MIDNIGHT = PackedLocalTime.pack(LocalTime.MIDNIGHT);
 
     private final String pattern;
     private final int[] kinds;
@@ -176,7 +181,9 @@ final class DatePattern {
                 return Long.MIN_VALUE;
             }
         }
-        return PackedLocalDateTime.pack(LocalDateTime.of(year, month, day, hour, minute, second,
-                milli * 1_000_000));
+        int date = PackedLocalDate.pack(year, month, day);
+        int time = hour == 0 && minute == 0 && second == 0 && milli == 0 ? MIDNIGHT
+                : PackedLocalTime.pack(LocalTime.of(hour, minute, second, milli * 1_000_000));
+        return ((long) date << 32) | (time & 0xFFFFFFFFL);
     }
 }

@@ -6,10 +6,16 @@ import java.util.List;
 final class MissingMarkers {
 
     private final char[][] markers;
+    private final int maxLength;
 
     MissingMarkers(List<String> markers) {
         this.markers = markers.stream().map(String::trim).filter(m -> !m.isEmpty())
                 .map(String::toCharArray).toArray(char[][]::new);
+        int max = 0;
+        for (char[] m : this.markers) {
+            max = Math.max(max, m.length);
+        }
+        this.maxLength = max;
     }
 
     boolean isMissing(String s) {
@@ -17,6 +23,9 @@ final class MissingMarkers {
     }
 
     boolean isMissing(char[] buf, int off, int len) {
+        if (len > maxLength && buf[off] > ' ' && buf[off + len - 1] > ' ') {
+            return false; // the common case: a value longer than any marker, not padded
+        }
         int i = off;
         int end = off + len;
         while (i < end && Character.isWhitespace(buf[i])) {

@@ -73,7 +73,8 @@ final class TableAssembler {
             } else {
                 kind[i] = 2;
                 strings[i] = StringColumn.create(p.name());
-                caches[i] = new StringCache();
+                // values repeat in categories; identifiers and free text rarely do
+                caches[i] = p.type() == ColumnType.CATEGORY || p.type() == ColumnType.IGNORE ? new StringCache() : null;
             }
         }
         stagedDouble = new double[width];
@@ -125,7 +126,8 @@ final class TableAssembler {
                 }
                 stagedDate[index] = v;
             }
-            default -> stagedString[index] = missing.isMissing(buf, off, len) ? "" : caches[index].get(buf, off, len);
+            default -> stagedString[index] = missing.isMissing(buf, off, len) ? ""
+                    : caches[index] != null ? caches[index].get(buf, off, len) : new String(buf, off, len);
         }
     }
 

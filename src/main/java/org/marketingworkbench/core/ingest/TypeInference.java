@@ -2,7 +2,6 @@ package org.marketingworkbench.core.ingest;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.marketingworkbench.core.data.ColumnType;
@@ -12,8 +11,9 @@ import org.marketingworkbench.core.i18n.UserMessage;
  * Chooses a column's type from a sample of its values, and says why. The rules, in order:
  * <ol>
  *   <li>every value missing → IGNORE;</li>
- *   <li>all numbers: written with leading zeros (postcodes) → CATEGORY; only two distinct values
- *       (0/1 flags) → CATEGORY; a name such as "zip" or "code" → CATEGORY; all distinct integers
+ *   <li>all numbers: all distinct integers with leading zeros (0001, 0002) → IDENTIFIER; written with
+ *       leading zeros (postcodes) → CATEGORY; only 0 and 1 (flags) →
+ *       CATEGORY; a name such as "zip" or "code" → CATEGORY; all distinct integers
  *       counting up like a row number, or named like an id → IDENTIFIER; otherwise NUMBER;</li>
  *   <li>at least 95 % numbers → NUMBER, the rest become missing and are reported;</li>
  *   <li>all dates in one of the patterns → DATETIME;</li>
@@ -77,10 +77,13 @@ final class TypeInference {
                             UserMessage.of("ingest.problem.emptyColumn", name)));
         }
         if (numeric == n) {
+            if (integers == n && leadingZero && distinct.size() == n && n >= MIN_FOR_UNIQUE) {
+                return new Inferred(ColumnType.IDENTIFIER, UserMessage.of("ingest.reason.allUnique"), null, null);
+            }
             if (integers == n && leadingZero) {
                 return new Inferred(ColumnType.CATEGORY, UserMessage.of("ingest.reason.leadingZeros"), null, null);
             }
-            if (integers == n && distinctNumbers.size() <= 2 && n >= 2) {
+            if (integers == n && n >= 2 && (min == 0 || min == 1) && max <= 1) {
                 return new Inferred(ColumnType.CATEGORY,
                         UserMessage.of("ingest.reason.binaryFlag", distinctNumbers.size()), null, null);
             }
@@ -161,7 +164,4 @@ final class TypeInference {
         return any;
     }
 
-    static String lower(String s) {
-        return s.toLowerCase(Locale.ROOT);
-    }
 }

@@ -73,6 +73,7 @@ public final class CleanViewModel implements StepViewModel {
     private final ObservableList<ColumnProfile> columns = FXCollections.observableArrayList();
     private final ObservableList<RecipeItem> items = FXCollections.observableArrayList();
     private final ObservableList<RecipeStep> suggestions = FXCollections.observableArrayList();
+    private final ObservableList<Distribution> overview = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
     private final Deque<Recipe> undo = new ArrayDeque<>();
     private final Deque<Recipe> redo = new ArrayDeque<>();
@@ -146,6 +147,11 @@ public final class CleanViewModel implements StepViewModel {
         return suggestions;
     }
 
+    /** Small multiples: one distribution per column, filled by {@link #loadOverview()}. */
+    public ObservableList<Distribution> overview() {
+        return overview;
+    }
+
     public ReadOnlyObjectProperty<CleanResult> resultProperty() {
         return result.getReadOnlyProperty();
     }
@@ -202,6 +208,36 @@ public final class CleanViewModel implements StepViewModel {
         splitBy.set(column == null || column.isBlank() ? null : column);
     }
 
+    /** Computes every column's distribution in the background, for the all-columns overview. */
+    public void loadOverview() {
+        Dataset data = input;
+        if (data == null || !overview.isEmpty()) {
+            return;
+        }
+        Optional<String> split = Optional.ofNullable(target.get());
+        tasks.submit(Job.of(UserMessage.of("clean.job.overview"), progress -> {
+            List<Distribution> all = new ArrayList<>();
+            List<org.marketingworkbench.core.data.ColumnSpec> specs = data.columns();
+            for (int i = 0; i < specs.size(); i++) {
+                progress.throwIfCancelled();
+                progress.report((double) i / specs.size());
+                var spec = specs.get(i);
+                if (spec.type() == org.marketingworkbench.core.data.ColumnType.IDENTIFIER
+                        || spec.type() == org.marketingworkbench.core.data.ColumnType.IGNORE
+                        || spec.type() == org.marketingworkbench.core.data.ColumnType.TEXT) {
+                    continue;
+                }
+                all.add(distributionOf(data, spec.name(), split.filter(t -> !t.equals(spec.name()))));
+            }
+            return all;
+        }).onSuccess(list -> {
+            if (data == input) {
+                overview.setAll(list);
+            }
+        }).onFailure(e -> error.set(e instanceof WorkbenchException we ? we.userMessage()
+                : UserMessage.of("clean.error.unexpected", String.valueOf(e.getMessage())))));
+    }
+
     public void setBins(int count) {
         bins.set(Math.max(Distributions.AUTO, Math.min(Distributions.MAX_BINS, count)));
     }
@@ -211,6 +247,7 @@ public final class CleanViewModel implements StepViewModel {
         String t = column == null || column.isBlank() ? null : column;
         if (!Objects.equals(t, target.get())) {
             target.set(t);
+            overview.clear();
             runProfile();
             storeRecipe(recipe.get(), result.get() == null ? null : result.get());
         }
@@ -245,6 +282,21 @@ public final class CleanViewModel implements StepViewModel {
         addStep(step);
     }
 
+    /**
+     * The user is done cleaning: the current recipe (possibly empty: "the data is fine as it is") is
+     * applied if it has not been, the step is marked done, then {@code next} runs.
+     */
+    public void finish(Runnable next) {
+        if (input == null || busy.get()) {
+            return;
+        }
+        if (result.get() != null) {
+            next.run();
+            return;
+        }
+        apply(recipe.get(), false, null, next);
+    }
+
     public void undo() {
         if (!undo.isEmpty()) {
             Recipe previous = undo.pop();
@@ -270,11 +322,15 @@ public final class CleanViewModel implements StepViewModel {
     }
 
     private void apply(Recipe candidate, boolean recordUndo) {
-        apply(candidate, recordUndo, null);
+        apply(candidate, recordUndo, null, null);
+    }
+
+    private void apply(Recipe candidate, boolean recordUndo, Recipe before) {
+        apply(candidate, recordUndo, before, null);
     }
 
     /** Fits and applies {@code candidate}; only on success does it become the recipe. */
-    private void apply(Recipe candidate, boolean recordUndo, Recipe before) {
+    private void apply(Recipe candidate, boolean recordUndo, Recipe before, Runnable then) {
         Dataset data = input;
         busy.set(true);
         tasks.submit(Job.of(UserMessage.of("clean.job.apply"), progress -> candidate.fitAndApply(data, progress))
@@ -294,6 +350,9 @@ public final class CleanViewModel implements StepViewModel {
                     refreshDistribution();
                     syncUndo();
                     updateExplanation();
+                    if (then != null) {
+                        then.run();
+                    }
                 })
                 .onFailure(e -> {
                     busy.set(false);
@@ -337,6 +396,7 @@ public final class CleanViewModel implements StepViewModel {
         profile.set(null);
         columns.clear();
         suggestions.clear();
+        overview.clear();
         distribution.set(null);
         cleanedDistribution.set(null);
         error.set(null);
@@ -385,7 +445,9 @@ public final class CleanViewModel implements StepViewModel {
                     columns.setAll(prof.columns());
                     suggestions.setAll(RecipeSuggester.suggest(prof, Optional.ofNullable(salt.get())));
                     if (selectedColumn.get() == null || prof.column(selectedColumn.get()).isEmpty()) {
-                        selectedColumn.set(prof.columns().isEmpty() ? null : prof.columns().get(0).name());
+                        selectedColumn.set(prof.columns().stream().filter(c -> c.type().isFeature())
+                                .map(ColumnProfile::name).findFirst()
+                                .orElse(prof.columns().isEmpty() ? null : prof.columns().get(0).name()));
                     }
                     refreshDistribution();
                     updateExplanation();
@@ -397,7 +459,7 @@ public final class CleanViewModel implements StepViewModel {
     /** Distributions are aggregated counts: cheap enough to compute on the spot. */
     private void refreshDistribution() {
         String column = selectedColumn.get();
-        if (input == null || column == null || input.spec(column).isEmpty()) {
+        if (input == null || column == null || input.spec(column).isEmpty() || !drawable(column)) {
             distribution.set(null);
             cleanedDistribution.set(null);
             return;
@@ -412,6 +474,15 @@ public final class CleanViewModel implements StepViewModel {
         } catch (WorkbenchException e) {
             error.set(e.userMessage());
         }
+    }
+
+    /** Identifiers and free text have no distribution worth drawing: every value differs. */
+    public boolean drawable(String column) {
+        org.marketingworkbench.core.data.ColumnType type = input == null ? null
+                : input.spec(column).map(org.marketingworkbench.core.data.ColumnSpec::type).orElse(null);
+        return type == org.marketingworkbench.core.data.ColumnType.NUMBER
+                || type == org.marketingworkbench.core.data.ColumnType.CATEGORY
+                || type == org.marketingworkbench.core.data.ColumnType.DATETIME;
     }
 
     private Distribution distributionOf(Dataset data, String column, Optional<String> split) throws WorkbenchException {

@@ -22,6 +22,9 @@ public interface DialogService {
     /** The project's data file is missing: where is it now? */
     Optional<Path> locateMissingDataFile(Path expected);
 
+    /** Where to save an export (a chart, a recipe); {@code extension} without the dot. */
+    Optional<Path> chooseExportFile(UserMessage title, String suggestedName, String extension);
+
     boolean confirm(UserMessage title, UserMessage question);
 
     void showError(UserMessage title, UserMessage message, Throwable details);

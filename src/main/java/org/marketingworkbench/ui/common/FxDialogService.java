@@ -95,6 +95,19 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseExportFile(UserMessage title, String suggestedName, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(l10n.format(title));
+        if (lastFolder != null && Files.isDirectory(lastFolder)) {
+            chooser.setInitialDirectory(lastFolder.toFile());
+        }
+        chooser.setInitialFileName(suggestedName + "." + extension);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT),
+                "*." + extension));
+        return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    @Override
     public boolean confirm(UserMessage title, UserMessage question) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, l10n.format(question),
                 new ButtonType(l10n.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE),

@@ -248,9 +248,25 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
 
     private void accept(Path path, ImportSettings settings, Read read) {
         ImportResult r = read.result();
+        Project before = session.project();
+        String previousHash = before.data().filter(d -> d.path().equals(path.toAbsolutePath().normalize()))
+                .map(DataSource::sha256).orElse(null);
+        ObjectNode summary = JsonNodeFactory.instance.objectNode()
+                .put("rows", r.rowsRead()).put("columns", r.columns().size()).put("rowsSkipped", r.rowsSkipped())
+                .put("problems", r.problemCount());
+        // The settings stored are the resolved ones plus the user's overrides: reading again with them
+        // gives the same table, even if detection would decide differently on a changed file.
+        ImportSettings stored = r.resolvedSettings().withColumnTypeOverrides(settings.columnTypeOverrides())
+                .withOnBadRow(settings.onBadRow());
+        Project updated = before.withDataSource(new DataSource(path, r.sha256(), sizeOf(path)))
+                .withStep(Stage.INGEST, new StepRecord(true, stored.toJson(), summary));
+        // the project first, so that everything reacting to the new data sees the step as done
+        lastReloaded = updated;
+        session.update(updated);
+        session.importedDataProperty().set(r.dataset());
+
         file.set(path);
         requested.set(settings);
-        result.set(r);
         sheets.set(read.sheets());
         error.set(null);
         List<ColumnRow> rows = new ArrayList<>();
@@ -262,25 +278,10 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
         }
         columns.setAll(rows);
         problems.setAll(r.problems());
-
-        Project before = session.project();
-        String previousHash = before.data().filter(d -> d.path().equals(path.toAbsolutePath().normalize()))
-                .map(DataSource::sha256).orElse(null);
+        result.set(r);
         if (previousHash != null && r.sha256() != null && !previousHash.equals(r.sha256())) {
             notice.set(UserMessage.of("ingest.notice.fileChanged", path.getFileName().toString()));
         }
-        ObjectNode summary = JsonNodeFactory.instance.objectNode()
-                .put("rows", r.rowsRead()).put("columns", r.columns().size()).put("rowsSkipped", r.rowsSkipped())
-                .put("problems", r.problemCount());
-        // The settings stored are the resolved ones plus the user's overrides: reading again with them
-        // gives the same table, even if detection would decide differently on a changed file.
-        ImportSettings stored = r.resolvedSettings().withColumnTypeOverrides(settings.columnTypeOverrides())
-                .withOnBadRow(settings.onBadRow());
-        Project updated = before.withDataSource(new DataSource(path, r.sha256(), sizeOf(path)))
-                .withStep(Stage.INGEST, new StepRecord(true, stored.toJson(), summary));
-        lastReloaded = updated;
-        session.importedDataProperty().set(r.dataset());
-        session.update(updated);
         updateExplanation();
     }
 

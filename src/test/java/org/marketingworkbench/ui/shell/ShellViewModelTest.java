@@ -204,6 +204,11 @@ class ShellViewModelTest {
         }
 
         @Override
+        public Optional<Path> chooseExportFile(UserMessage title, String suggestedName, String extension) {
+            return Optional.ofNullable(files.poll());
+        }
+
+        @Override
         public boolean confirm(UserMessage title, UserMessage question) {
             return true;
         }
