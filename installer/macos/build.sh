@@ -115,24 +115,27 @@ step "jpackage: application bundle (the icon and the .mwb association live in it
   --input "$build/input" --main-jar "$MAIN_JAR" --main-class "$(prop MAIN_CLASS)" \
   --runtime-image "$runtime" "${java_options[@]}"
 app="$build/image/$NAME.app"
-cfg="$app/Contents/app/$NAME.cfg"
 
-step "AppCDS: one training run archives the classes the app loads up to its first window"
-# The launcher ignores JDK_JAVA_OPTIONS; the JVM reads JAVA_TOOL_OPTIONS, which splits at spaces, so the
-# archive path is relative to the training run's working folder. The window shows for a few seconds.
+step "CDS: one training run, then the runtime archive is rebuilt with every JDK and JavaFX class it loaded"
+# As installer/linux/train-cds.sh explains: an AppCDS archive of the class path would name the jars' build-time
+# paths, which JDK 17 rejects once the app is copied to /Applications; the runtime's own archive works anywhere.
+# The launcher ignores JDK_JAVA_OPTIONS; the JVM reads JAVA_TOOL_OPTIONS, which splits at spaces, so the class
+# list's path is relative to the training run's working folder. The window shows for a few seconds.
 training=$(mktemp -d)
-( cd "$training" && JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$APP_ID.jsa -Dmwb.home=home" \
+( cd "$training" && JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=classes.lst -Dmwb.home=home" \
     "$repo/$app/Contents/MacOS/$NAME" --smoke-test ) || echo "build.sh: the training run exited with $?" >&2
-if [ -s "$training/$APP_ID.jsa" ]; then
-  mv "$training/$APP_ID.jsa" "$app/Contents/app/$APP_ID.jsa"
-  sed -i '' '/^\[JavaOptions\]/a\
-java-options=-XX:SharedArchiveFile=$APPDIR/'"$APP_ID"'.jsa
-' "$cfg"
-  sed -i '' '/^\[JavaOptions\]/a\
-java-options=-Xshare:auto
-' "$cfg"
+app_home="$app/Contents/runtime/Contents/Home"
+java_bin="$app_home/bin/java"
+[ -x "$java_bin" ] || java_bin="$runtime/bin/java"      # the same runtime, in case jpackage left out bin/
+dump_options=()
+while IFS= read -r line; do
+  case "$line" in ''|'#'*) ;; *) dump_options+=("$line") ;; esac
+done < installer/java-options.txt
+if [ -s "$training/classes.lst" ] && "$java_bin" -Xshare:dump "${dump_options[@]}" \
+     -XX:SharedClassListFile="$training/classes.lst" -XX:SharedArchiveFile="$training/classes.jsa" >/dev/null; then
+  cp "$training/classes.jsa" "$app_home/lib/server/classes.jsa"
 else
-  echo "build.sh: no AppCDS archive: the app works, it only starts slower" >&2
+  echo "build.sh: the runtime keeps jlink's default CDS archive: the app works, it only starts slower" >&2
 fi
 rm -rf "$training"
 

@@ -122,26 +122,28 @@ Invoke-Tool "$jdkBin\jpackage.exe" --type app-image --dest "$build\image" --name
     --icon 'icons\app-icon.ico' --input "$build\input" --main-jar $mainJar --main-class $props['MAIN_CLASS'] `
     --runtime-image $runtime @javaOptions
 $image = "$build\image\$name"
-$cfg = "$image\app\$name.cfg"
 
-Step 'AppCDS: one training run archives the classes the app loads up to its first window'
-# The launcher ignores JDK_JAVA_OPTIONS; the JVM reads JAVA_TOOL_OPTIONS. The archive path is relative to the
-# working folder because JAVA_TOOL_OPTIONS splits at spaces ("Marketing Workbench" has one).
+Step 'CDS: one training run, then the runtime archive is rebuilt with every JDK and JavaFX class it loaded'
+# As installer/linux/train-cds.sh explains: an AppCDS archive of the class path would name the jars' build-time
+# paths, which JDK 17 rejects once installed elsewhere; the runtime's own archive works wherever it is installed.
+# The launcher ignores JDK_JAVA_OPTIONS; the JVM reads JAVA_TOOL_OPTIONS, which splits at spaces, so the
+# class list's path is relative to the training run's working folder. The window shows for a few seconds.
 $training = Join-Path $build 'cds'
 New-Item -ItemType Directory -Force "$training\home" | Out-Null
-$env:JAVA_TOOL_OPTIONS = "-XX:ArchiveClassesAtExit=$appId.jsa -Dmwb.home=home"
+$env:JAVA_TOOL_OPTIONS = '-XX:DumpLoadedClassList=classes.lst -Dmwb.home=home'
 try {
     $process = Start-Process -FilePath "$image\$name.exe" -ArgumentList '--smoke-test' -WorkingDirectory $training -PassThru
     if (-not $process.WaitForExit(180000)) { Stop-Process -Id $process.Id -Force; Write-Warning 'the smoke test did not finish within 180 s' }
+    elseif ($process.ExitCode -ne 0) { Write-Warning "the training run (--smoke-test) exited with $($process.ExitCode)" }
 } finally { Remove-Item Env:\JAVA_TOOL_OPTIONS }
-if (Test-Path "$training\$appId.jsa") {
-    Move-Item "$training\$appId.jsa" "$image\app\$appId.jsa"
-    $lines = Get-Content $cfg
-    $at = [array]::IndexOf($lines, '[JavaOptions]')
-    $lines = $lines[0..$at] + @('java-options=-Xshare:auto', "java-options=-XX:SharedArchiveFile=`$APPDIR\$appId.jsa") + $lines[($at + 1)..($lines.Count - 1)]
-    [System.IO.File]::WriteAllLines($cfg, [string[]]$lines)   # UTF-8 without a byte-order mark
+if (Test-Path "$training\classes.lst") {
+    $dumpOptions = @('-Xshare:dump') + ($javaOptions | Where-Object { $_ -ne '--java-options' }) +
+        @("-XX:SharedClassListFile=$training\classes.lst", "-XX:SharedArchiveFile=$training\classes.jsa")
+    & "$image\runtime\bin\java.exe" @dumpOptions | Out-Null
+    if ($LASTEXITCODE -eq 0) { Copy-Item -Force "$training\classes.jsa" "$image\runtime\bin\server\classes.jsa" }
+    else { Write-Warning '-Xshare:dump failed: the runtime keeps the default archive (slower start)' }
 } else {
-    Write-Warning 'no AppCDS archive: the app works, it only starts slower'
+    Write-Warning 'no class list from the training run: the runtime keeps the default archive (slower start)'
 }
 
 Step 'app image zip'
