@@ -24,3 +24,17 @@ public final class BareWindow extends Application {
         launch(args);
     }
 }
+
+/**
+ * The main class for the class-path run: the JavaFX launcher refuses a main class that extends
+ * Application when JavaFX is not on the module path ("JavaFX runtime components are missing").
+ */
+final class BareWindowLauncher {
+
+    private BareWindowLauncher() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(BareWindow.class, args);
+    }
+}

@@ -85,6 +85,9 @@ for jar in "$build"/input/lib/*.jar; do
     unzip -q -o -j "$jar" $entries -d "$build/input/legal/third-party/$name"
   fi
 done
+# Stored (uncompressed) jars: the packages' xz then compresses the classes themselves (see store-jars.py).
+need python3 "apt-get install python3"
+python3 installer/store-jars.py "$build/input/$MAIN_JAR" "$build"/input/lib/*.jar
 fx_path=$(IFS=:; echo "${fx_jars[*]}")
 
 step "jdeps: which JDK and JavaFX modules the application needs"

@@ -18,6 +18,8 @@
 #   app-installed    the installed launcher (its runtime's CDS archive trained at build time)
 #   app-default-cds  the same launcher with jlink's default CDS archive instead (_JAVA_OPTIONS, which comes
 #                    after the launcher's own options), when installer/build/classes-default.jsa exists
+#   app-options      the same launcher with _JAVA_OPTIONS=$MEASURE_APP_OPTIONS, when that is set (experiments,
+#                    e.g. an AppCDS archive: MEASURE_APP_OPTIONS=-XX:SharedArchiveFile=top.jsa)
 # Needs: xvfb, x11-utils (xev), a JDK 17 (javac), target/lib from `mvn package`.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -49,11 +51,11 @@ time_to_window() {
   mkfifo "$work/events"
   xev -root -event substructure >"$work/events" 2>/dev/null &
   local xev_pid=$!
-  ( while IFS= read -r line; do
-      case "$line" in
-        MapNotify*) read -r detail; case "$detail" in *"override NO"*) echo "$EPOCHREALTIME" > "$work/mapped"; break ;; esac ;;
-      esac
-    done < "$work/events"; cat "$work/events" >/dev/null ) &
+  ( { while IFS= read -r line; do
+        case "$line" in
+          MapNotify*) read -r detail; case "$detail" in *"override NO"*) echo "$EPOCHREALTIME" > "$work/mapped"; break ;; esac ;;
+        esac
+      done; cat >/dev/null; } < "$work/events" ) &         # keep reading until xev is stopped
   local watcher=$!
   sleep 0.3                                          # let xev select the root window's events
   local start=$EPOCHREALTIME
@@ -74,11 +76,13 @@ time_to_window() {
 
 contenders=(bare-classpath bare-runtime app-installed)
 [ -f "$default_jsa" ] && contenders+=(app-default-cds)
+[ -n "${MEASURE_APP_OPTIONS:-}" ] && contenders+=(app-options)
 run() {
   case "$1" in
-    bare-classpath) time_to_window java -cp "$work/bare:$fx_cp" BareWindow ;;
-    bare-runtime)   time_to_window "$runtime_java" -cp "$work/bare" BareWindow ;;
+    bare-classpath) time_to_window java -cp "$work/bare:$fx_cp" BareWindowLauncher ;;
+    bare-runtime)   time_to_window "$runtime_java" -cp "$work/bare" BareWindowLauncher ;;
     app-installed)  time_to_window "$launcher" ;;
+    app-options)    _JAVA_OPTIONS="$MEASURE_APP_OPTIONS" time_to_window "$launcher" ;;
     app-default-cds) _JAVA_OPTIONS="-XX:SharedArchiveFile=$default_jsa" time_to_window "$launcher" ;;
   esac
 }

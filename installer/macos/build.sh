@@ -74,6 +74,8 @@ for jar in "$build"/input/lib/*.jar; do
     unzip -q -o -j "$jar" $entries -d "$build/input/legal/third-party/$name"
   fi
 done
+# Stored (uncompressed) jars: the .dmg's compression then reaches the classes themselves (see store-jars.py).
+python3 installer/store-jars.py "$build/input/$MAIN_JAR" "$build"/input/lib/*.jar
 fx_path=$(IFS=:; echo "${fx_jars[*]}")
 
 step "jdeps"

@@ -79,6 +79,22 @@ function Expand-Entries($jar, $pattern, $dest) {
 foreach ($jar in Get-ChildItem "$build\input\lib\*.jar") {
     Expand-Entries $jar.FullName '^(?i)(META-INF/)?(LICEN[CS]E|NOTICE|COPYING)[^/]*$' "$build\input\legal\third-party\$($jar.BaseName)"
 }
+# Stored (uncompressed) jars: the .msi's cabinet compression then reaches the classes themselves
+# (see installer/store-jars.py, which does the same on Linux and macOS).
+foreach ($jar in @(Get-Item "$build\input\$mainJar") + @(Get-ChildItem "$build\input\lib\*.jar")) {
+    $stored = "$($jar.FullName).stored"
+    $src = [System.IO.Compression.ZipFile]::OpenRead($jar.FullName)
+    $dst = [System.IO.Compression.ZipFile]::Open($stored, 'Create')
+    try {
+        foreach ($entry in $src.Entries) {
+            $copy = $dst.CreateEntry($entry.FullName, [System.IO.Compression.CompressionLevel]::NoCompression)
+            $copy.LastWriteTime = $entry.LastWriteTime
+            $in = $entry.Open(); $out = $copy.Open()
+            try { $in.CopyTo($out) } finally { $in.Dispose(); $out.Dispose() }
+        }
+    } finally { $src.Dispose(); $dst.Dispose() }
+    Move-Item -Force $stored $jar.FullName
+}
 $fxPath = $fxJars -join ';'
 
 Step 'jdeps: which JDK and JavaFX modules the application needs'
