@@ -4,7 +4,8 @@
 #   installer/linux/build.sh                 # app-image tarball, .deb and .rpm
 #   installer/linux/build.sh app-image deb   # only some of them
 #
-# Needs: JDK 17 with jmods (Debian: openjdk-17-jdk + openjdk-17-jmods), Maven, fakeroot (for .deb),
+# Needs: JDK 17 with jmods (Debian 12: openjdk-17-jdk; later releases also openjdk-17-jmods), Maven, zip,
+# python3, fakeroot (for .deb),
 # rpm (Debian's `rpm` package provides rpmbuild; for .rpm), xvfb + xdotool (optional: the class-data-sharing
 # training run; without them the image still works, it just starts slower).
 # Environment: SKIP_MAVEN=1 reuses target/ as it is; MAVEN_ARGS (default "-o -q") is passed to Maven.
@@ -39,7 +40,7 @@ need() { command -v "$1" >/dev/null 2>&1 || { echo "build.sh: '$1' not found. $2
 need jpackage "Install a JDK 17 (Debian: openjdk-17-jdk)."
 need jlink "Install a JDK 17 (Debian: openjdk-17-jdk)."
 JAVA_HOME=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")}
-[ -d "$JAVA_HOME/jmods" ] || { echo "build.sh: $JAVA_HOME/jmods is missing (Debian: apt-get install openjdk-17-jmods)" >&2; exit 1; }
+[ -d "$JAVA_HOME/jmods" ] || { echo "build.sh: $JAVA_HOME/jmods is missing (Debian 12: openjdk-17-jdk-headless; newer Debian/Ubuntu: openjdk-17-jmods)" >&2; exit 1; }
 
 # ---------------------------------------------------------------------------------------------------------
 if [ "${SKIP_MAVEN:-0}" != 1 ]; then
@@ -145,13 +146,18 @@ installer/linux/train-cds.sh "$image" \
 resources=$build/resources
 mkdir -p "$resources"
 jimage extract --dir "$build/jdk-templates" \
-  --include 'regex:.*/jdk/jpackage/internal/resources/template\.(postinst|spec)' "$JAVA_HOME/lib/modules"
+  --include 'regex:.*/jdk/jpackage/internal/resources/template\.(postinst|spec|desktop)' "$JAVA_HOME/lib/modules"
 templates=$build/jdk-templates/jdk.jpackage/jdk/jpackage/internal/resources
 fix='mkdir -p /usr/share/desktop-directories /usr/share/applications'
 sed "s|^DESKTOP_COMMANDS_INSTALL|    $fix\nDESKTOP_COMMANDS_INSTALL|" "$templates/template.postinst" > "$resources/postinst"
 # rpm: also an xz payload (as dpkg-deb uses) instead of rpmbuild's default, which left the .rpm 15 MB bigger
 sed -e "s|^%post$|%post\n$fix|" -e '1i %define _binary_payload w6.xzdio' \
   "$templates/template.spec" > "$resources/$APP_ID.spec"
+# The menu entry: jpackage 17 names it after the package (lower case) and starts the launcher without the
+# files the desktop passes, so a double-clicked .mwb would open an empty window.
+sed -e "s|^Name=APPLICATION_NAME|Name=$APP_NAME|" -e "s|^Exec=APPLICATION_LAUNCHER$|Exec=APPLICATION_LAUNCHER %F|" \
+  "$templates/template.desktop" > "$resources/$APP_ID.desktop"
+grep -q "%F" "$resources/$APP_ID.desktop" || { echo "build.sh: could not patch jpackage's desktop template" >&2; exit 1; }
 grep -q "desktop-directories" "$resources/postinst" && grep -q "desktop-directories" "$resources/$APP_ID.spec" \
   || { echo "build.sh: could not patch jpackage's postinst/spec templates" >&2; exit 1; }
 

@@ -47,6 +47,8 @@ case "$package" in
     desktop=$(ls /usr/share/applications/*"$app_id"*.desktop 2>/dev/null | head -n 1)
     [ -n "$desktop" ] || fail "no menu entry in /usr/share/applications"
     grep -q "^Exec=$launcher" "$desktop" || fail "menu entry does not start $launcher"
+    grep -q "^Exec=$launcher %F" "$desktop" || fail "menu entry does not pass the opened files (%F)"
+    grep -q "^Name=Marketing Workbench" "$desktop" || fail "menu entry is not named Marketing Workbench"
     grep -q "MimeType=application/x-marketing-workbench" "$desktop" || fail "menu entry does not claim .mwb files"
     ok "menu entry $desktop"
     grep -rqs "application/x-marketing-workbench" /usr/share/mime/packages/ || fail ".mwb MIME type not registered"
