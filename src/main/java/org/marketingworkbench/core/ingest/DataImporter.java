@@ -1,0 +1,852 @@
+package org.marketingworkbench.core.ingest;
+
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+import org.marketingworkbench.core.data.ColumnSpec;
+import org.marketingworkbench.core.data.ColumnType;
+import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.i18n.UserMessage;
+import org.marketingworkbench.core.pipeline.CancelledException;
+import org.marketingworkbench.core.pipeline.Progress;
+import org.marketingworkbench.core.project.ContentHash;
+
+/**
+ * Reads a customer file (CSV/TSV/TXT, optionally .gz; Excel; ARFF) into a typed {@link Dataset}.
+ *
+ * <p>{@link #detect} reads only the first megabyte (or, for Excel and ARFF, the file) and returns
+ * every detected setting with the inferred columns. {@link #read} runs the same detection on the
+ * same sample (so the same settings give the same table), checks that the table will fit in
+ * memory, then makes a single pass over the file, parsing fields straight into column builders.
+ * Every failure is an {@link ImportException}; malformed rows are skipped or stop the import as
+ * the settings say, and are always counted and listed.
+ */
+public final class DataImporter {
+
+    static final int SAMPLE_BYTES = 1 << 20;
+    static final int SAMPLE_RECORDS = 10_000;
+    private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+
+    private final LongSupplier availableMemory;
+
+    public DataImporter() {
+        this(DataImporter::freeHeap);
+    }
+
+    /** Test seam: how many bytes of heap the import may use. */
+    DataImporter(LongSupplier availableMemory) {
+        this.availableMemory = availableMemory;
+    }
+
+    static long freeHeap() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** The sheet names of an Excel workbook, for the sheet chooser. */
+    public List<String> sheets(Path file) throws ImportException {
+        checkFile(file);
+        return ExcelReader.sheetNames(file);
+    }
+
+    /**
+     * Detects the settings and column types from a sample of the file.
+     *
+     * @param requested settings the user fixed; null fields are detected
+     */
+    public ImportPreview detect(Path file, ImportSettings requested) throws ImportException {
+        return plan(file, requested == null ? ImportSettings.auto() : requested).preview();
+    }
+
+    /**
+     * Reads the whole file. Cancelling through {@code progress} throws {@link CancelledException}
+     * and leaves nothing behind.
+     */
+    public ImportResult read(Path file, ImportSettings settings, Progress progress) throws ImportException {
+        Progress p = progress == null ? Progress.none() : progress;
+        Plan plan = plan(file, settings == null ? ImportSettings.auto() : settings);
+        p.throwIfCancelled();
+        long need = plan.estimatedBytes + plan.estimatedBytes / 4;
+        long available = availableMemory.getAsLong();
+        if (need > available) {
+            // what looks used may be garbage: collect once before refusing
+            System.gc();
+            available = availableMemory.getAsLong();
+        }
+        if (need > available) {
+            throw new ImportException(UserMessage.of("ingest.error.tooLarge", file.getFileName().toString(),
+                    mib(plan.fileSize), mib(need), mib(available)));
+        }
+        TableAssembler assembler = new TableAssembler(plan.columns, plan.missing, plan.numbers,
+                plan.resolved.onBadRow(), plan.estimatedRows + plan.estimatedRows / 10 + 16);
+        String sha;
+        if (plan.allRecords != null) {
+            feedRecords(assembler, plan.allRecords, plan.allLines, p.slice(0, 0.9));
+            try {
+                sha = ContentHash.sha256(file);
+            } catch (IOException e) {
+                throw ioError(file, e);
+            }
+        } else {
+            sha = readCsv(file, plan, assembler, p.slice(0, 0.95));
+        }
+        if (assembler.size() == 0) {
+            throw new ImportException(UserMessage.of(assembler.rowsSkipped() > 0 ? "ingest.error.allRowsBad"
+                    : "ingest.error.headerOnly", assembler.rowsSkipped()));
+        }
+        p.throwIfCancelled();
+        Dataset dataset = assembler.build();
+        List<ImportProblem> problems = new ArrayList<>(plan.notes);
+        problems.addAll(assembler.problems());
+        long bytes = estimateBytes(plan.columns, plan.bytesPerRow, dataset.rowCount());
+        p.report(1.0);
+        return new ImportResult(dataset, plan.resolved, dataset.columns(), problems,
+                plan.notes.size() + assembler.problemCount(), dataset.rowCount(), assembler.rowsSkipped(), bytes, sha);
+    }
+
+    private static long mib(long bytes) {
+        return Math.max(1, (bytes + (1 << 19)) >> 20);
+    }
+
+    // ------------------------------------------------------------------ the plan
+
+    /** Everything detection decides; shared by detect and read so both see the same. */
+    private static final class Plan {
+        ImportSettings resolved;
+        Charset charset;
+        int bom;
+        boolean gzip;
+        List<ColumnPlan> columns;
+        MissingMarkers missing;
+        NumberParser numbers;
+        List<ImportProblem> notes = new ArrayList<>();
+        List<String[]> sampleRecords = List.of();
+        List<String> sheets = List.of();
+        List<String[]> allRecords; // Excel and ARFF: the whole data, already in memory
+        long[] allLines;
+        long fileSize;
+        long estimatedRows;
+        long estimatedBytes;
+        double[] bytesPerRow;
+
+        ImportPreview preview() {
+            List<ColumnSpec> specs = columns.stream().map(ColumnPlan::spec).toList();
+            List<List<String>> rows = new ArrayList<>();
+            for (String[] r : sampleRecords) {
+                if (rows.size() >= ImportPreview.SAMPLE_ROWS) {
+                    break;
+                }
+                rows.add(List.of(r));
+            }
+            return new ImportPreview(resolved, specs, rows, sheets, notes, fileSize, estimatedRows, estimatedBytes);
+        }
+    }
+
+    private Plan plan(Path file, ImportSettings s) throws ImportException {
+        long size = checkFile(file);
+        FileFormat format = s.format() != null ? s.format() : formatOf(file);
+        Plan plan = new Plan();
+        plan.fileSize = size;
+        return switch (format) {
+            case EXCEL -> planRecords(file, s.withFormat(FileFormat.EXCEL), plan, ExcelReader.read(file, s.sheet()));
+            case ARFF -> planRecords(file, s.withFormat(FileFormat.ARFF).withHeader(true).withDecimalComma(false)
+                    .withThousandsSeparator(""), plan, ArffReader.read(file));
+            default -> planCsv(file, s.withFormat(FileFormat.CSV), plan);
+        };
+    }
+
+    private static long checkFile(Path file) throws ImportException {
+        String name = String.valueOf(file);
+        if (Files.isDirectory(file)) {
+            throw new ImportException(UserMessage.of("ingest.error.isFolder", name));
+        }
+        if (!Files.exists(file)) {
+            throw new ImportException(UserMessage.of("ingest.error.notFound", name));
+        }
+        if (!Files.isReadable(file)) {
+            throw new ImportException(UserMessage.of("ingest.error.unreadable", name));
+        }
+        try {
+            long size = Files.size(file);
+            if (size == 0) {
+                throw new ImportException(UserMessage.of("ingest.error.empty", name));
+            }
+            return size;
+        } catch (IOException e) {
+            throw ioError(file, e);
+        }
+    }
+
+    static ImportException ioError(Path file, IOException e) {
+        if (e instanceof AccessDeniedException) {
+            return new ImportException(UserMessage.of("ingest.error.unreadable", String.valueOf(file)), e);
+        }
+        if (e instanceof NoSuchFileException) {
+            return new ImportException(UserMessage.of("ingest.error.notFound", String.valueOf(file)), e);
+        }
+        if (e instanceof ZipException) {
+            return new ImportException(UserMessage.of("ingest.error.badGzip", String.valueOf(file)), e);
+        }
+        return new ImportException(UserMessage.of("ingest.error.io", String.valueOf(file),
+                e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
+    }
+
+    static FileFormat formatOf(Path file) {
+        String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (n.endsWith(".xlsx") || n.endsWith(".xlsm") || n.endsWith(".xls")) {
+            return FileFormat.EXCEL;
+        }
+        if (n.endsWith(".arff")) {
+            return FileFormat.ARFF;
+        }
+        return FileFormat.CSV;
+    }
+
+    // ------------------------------------------------------------------ CSV detection
+
+    private static boolean isGzip(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.read() == 0x1f && in.read() == 0x8b;
+        }
+    }
+
+    private Plan planCsv(Path file, ImportSettings s, Plan plan) throws ImportException {
+        byte[] buf = new byte[SAMPLE_BYTES];
+        int len;
+        boolean truncated;
+        long rawConsumed;
+        try {
+            plan.gzip = isGzip(file);
+            try (CountingStream counting = new CountingStream(Files.newInputStream(file), null);
+                    InputStream in = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting) {
+                len = in.readNBytes(buf, 0, buf.length);
+                truncated = len == buf.length && in.read() >= 0;
+                rawConsumed = plan.gzip ? counting.count : len;
+            }
+        } catch (IOException e) {
+            throw ioError(file, e);
+        }
+        if (len == 0) {
+            throw new ImportException(UserMessage.of("ingest.error.empty", String.valueOf(file)));
+        }
+        Charset cs;
+        int bom;
+        if (s.encoding() != null) {
+            cs = EncodingDetector.named(s.encoding());
+            bom = EncodingDetector.bomLength(buf, len, cs);
+        } else {
+            EncodingDetector.Detected d = EncodingDetector.detect(buf, len, truncated);
+            cs = d.charset();
+            bom = d.bomLength();
+        }
+        plan.charset = cs;
+        plan.bom = bom;
+        String text = new String(buf, bom, len - bom, cs);
+        if (text.isBlank()) {
+            throw new ImportException(UserMessage.of("ingest.error.empty", String.valueOf(file)));
+        }
+        char quote = s.quote() != null ? s.quote() : detectQuote(text);
+        char delimiter = s.delimiter() != null ? s.delimiter() : detectDelimiter(text, quote);
+        if (delimiter == quote) {
+            throw new ImportException(UserMessage.of("ingest.error.delimiterIsQuote", String.valueOf(delimiter)));
+        }
+        List<String[]> records = new ArrayList<>();
+        List<Long> lines = new ArrayList<>();
+        try {
+            for (CsvRecord r : reader(delimiter, quote).ofCsvRecord(text)) {
+                records.add(r.getFields().toArray(String[]::new));
+                lines.add(r.getStartingLineNumber());
+                if (records.size() > SAMPLE_RECORDS) {
+                    break;
+                }
+            }
+        } catch (CsvParseException | java.io.UncheckedIOException e) {
+            throw new ImportException(UserMessage.of("ingest.error.parse", lines.isEmpty() ? 1 : lines.get(
+                    lines.size() - 1), e.getMessage()), e);
+        }
+        if (truncated && records.size() > 1) {
+            records.remove(records.size() - 1);
+            lines.remove(lines.size() - 1);
+        }
+        if (records.isEmpty()) {
+            throw new ImportException(UserMessage.of("ingest.error.empty", String.valueOf(file)));
+        }
+        ImportSettings r = s.withEncoding(cs.name()).withDelimiter(delimiter).withQuote(quote);
+        plan.estimatedRows = -1;
+        Plan done = planRecords(file, r, plan, new Records(records, lines.stream().mapToLong(Long::longValue).toArray(),
+                List.of(), !truncated));
+        if (truncated) {
+            long dataInSample = Math.max(1, records.size() - (done.resolved.hasHeader() ? 1 : 0));
+            done.estimatedRows = (long) Math.ceil(dataInSample * (double) plan.fileSize / Math.max(1, rawConsumed));
+            done.estimatedBytes = estimateBytes(done.columns, done.bytesPerRow, done.estimatedRows);
+        }
+        done.allRecords = null;
+        return done;
+    }
+
+    private static CsvReader.CsvReaderBuilder reader(char delimiter, char quote) {
+        return CsvReader.builder().fieldSeparator(delimiter).quoteCharacter(quote).allowExtraFields(true)
+                .allowMissingFields(true).skipEmptyLines(true).allowExtraCharsAfterClosingQuote(true)
+                .detectBomHeader(false);
+    }
+
+    static char detectQuote(String text) {
+        if (text.indexOf('"') >= 0) {
+            return '"';
+        }
+        int singleStarts = 0;
+        for (int i = 0; i + 1 < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c == ',' || c == ';' || c == '\t' || c == '|' || c == '\n') && text.charAt(i + 1) == '\'') {
+                singleStarts++;
+            }
+        }
+        return singleStarts >= 2 ? '\'' : '"';
+    }
+
+    /** The delimiter that splits the first rows into the most consistent number of fields (above one). */
+    static char detectDelimiter(String text, char quote) {
+        char best = ',';
+        double bestScore = -1;
+        int bestFields = 1;
+        for (char d : DELIMITERS) {
+            if (d == quote) {
+                continue;
+            }
+            Map<Integer, Integer> counts = new HashMap<>();
+            int n = 0;
+            try {
+                for (CsvRecord r : reader(d, quote).ofCsvRecord(text)) {
+                    counts.merge(r.getFieldCount(), 1, Integer::sum);
+                    if (++n >= 200) {
+                        break;
+                    }
+                }
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (n > 2) {
+                n--; // the last record may be cut off by the end of the sample
+            }
+            int modeFields = 1;
+            int modeCount = 0;
+            for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
+                if (e.getValue() > modeCount || (e.getValue() == modeCount && e.getKey() > modeFields)) {
+                    modeFields = e.getKey();
+                    modeCount = e.getValue();
+                }
+            }
+            if (modeFields <= 1) {
+                continue;
+            }
+            double score = Math.min(1.0, (double) modeCount / n);
+            if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && modeFields > bestFields)) {
+                best = d;
+                bestScore = score;
+                bestFields = modeFields;
+            }
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------------ shared: records → plan
+
+    /** Rows of text (header row included) from any format, with their line numbers. */
+    record Records(List<String[]> rows, long[] lines, List<String> sheets, boolean complete,
+            Map<Integer, ColumnType> declaredTypes, String sheet) {
+
+        Records(List<String[]> rows, long[] lines, List<String> sheets, boolean complete) {
+            this(rows, lines, sheets, complete, Map.of(), null);
+        }
+    }
+
+    private Plan planRecords(Path file, ImportSettings s, Plan plan, Records rec) throws ImportException {
+        List<String[]> records = rec.rows();
+        plan.sheets = rec.sheets();
+        if (records.isEmpty()) {
+            throw new ImportException(UserMessage.of("ingest.error.empty", String.valueOf(file)));
+        }
+        if (rec.sheet() != null) {
+            s = s.withSheet(rec.sheet());
+        }
+        MissingMarkers missing = new MissingMarkers(s.effectiveMissingMarkers());
+        plan.missing = missing;
+        boolean header = s.hasHeader() != null ? s.hasHeader() : detectHeader(records, missing);
+        int width = header ? records.get(0).length : modeWidth(records);
+        if (header && records.size() == 1 && rec.complete()) {
+            throw new ImportException(UserMessage.of("ingest.error.headerOnly", 0));
+        }
+        List<String[]> data = header ? records.subList(1, records.size()) : records;
+        List<String> names = columnNames(header ? records.get(0) : null, width, plan.notes);
+
+        // number format
+        boolean decimalComma = s.decimalComma() != null ? s.decimalComma() : detectDecimalComma(data, width, missing);
+        char decimal = decimalComma ? ',' : '.';
+        String thousands = s.thousandsSeparator() != null ? s.thousandsSeparator()
+                : detectThousands(data, width, missing, decimal);
+        NumberParser numbers = new NumberParser(decimal, thousands.isEmpty() ? 0 : thousands.charAt(0));
+        plan.numbers = numbers;
+
+        List<DatePattern> patterns = new ArrayList<>();
+        try {
+            for (String p : s.dateFormats() != null ? s.dateFormats() : DatePattern.COMMON) {
+                patterns.add(DatePattern.compile(p));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(UserMessage.of("ingest.error.badDatePattern", e.getMessage()), e);
+        }
+
+        List<ColumnPlan> plans = new ArrayList<>(width);
+        LinkedHashSet<String> usedPatterns = new LinkedHashSet<>();
+        double[] bytesPerRow = new double[width];
+        for (int c = 0; c < width; c++) {
+            List<String> values = new ArrayList<>(data.size());
+            for (String[] row : data) {
+                if (row.length == width || (!header && row.length >= width)) {
+                    values.add(c < row.length ? row[c] : "");
+                }
+            }
+            String name = names.get(c);
+            ColumnType overridden = s.columnTypeOverrides().get(name);
+            ColumnType declared = rec.declaredTypes().get(c);
+            TypeInference.Inferred inf = TypeInference.infer(name, values, missing, numbers, patterns);
+            ColumnPlan cp;
+            if (overridden != null) {
+                DatePattern dp = null;
+                if (overridden == ColumnType.DATETIME) {
+                    dp = inf.datePattern() != null ? inf.datePattern()
+                            : TypeInference.bestDatePattern(values, missing,
+                                    patterns.isEmpty() ? compileAll(DatePattern.COMMON) : patterns);
+                    if (dp == null) {
+                        dp = (patterns.isEmpty() ? compileAll(DatePattern.COMMON) : patterns).get(0);
+                    }
+                }
+                cp = new ColumnPlan(name, overridden, UserMessage.of("ingest.reason.override"), dp);
+            } else if (declared != null) {
+                DatePattern dp = declared == ColumnType.DATETIME ? DatePattern.compile(ArffReader.DATE_PATTERN) : null;
+                cp = new ColumnPlan(name, declared, UserMessage.of("ingest.reason.declared"), dp);
+            } else {
+                cp = new ColumnPlan(name, inf.type(), inf.reason(), inf.datePattern());
+                if (inf.note() != null) {
+                    plan.notes.add(inf.note());
+                }
+            }
+            if (cp.datePattern() != null && (s.dateFormats() != null || overridden == null)) {
+                usedPatterns.add(cp.datePattern().pattern());
+            }
+            plans.add(cp);
+            bytesPerRow[c] = bytesPerCell(cp.type(), values, missing);
+        }
+        plan.columns = plans;
+        plan.bytesPerRow = bytesPerRow;
+        List<String> resolvedPatterns = s.dateFormats() != null ? s.dateFormats() : List.copyOf(usedPatterns);
+        plan.resolved = s.withHeader(header).withDecimalComma(decimalComma).withThousandsSeparator(thousands)
+                .withDateFormats(resolvedPatterns)
+                .withMissingMarkers(s.effectiveMissingMarkers());
+        plan.sampleRecords = data;
+        plan.estimatedRows = data.size();
+        plan.estimatedBytes = estimateBytes(plans, bytesPerRow, data.size());
+        plan.allRecords = data;
+        plan.allLines = header ? java.util.Arrays.copyOfRange(rec.lines(), 1, rec.lines().length) : rec.lines();
+        return plan;
+    }
+
+    private static List<DatePattern> compileAll(List<String> patterns) {
+        return patterns.stream().map(DatePattern::compile).toList();
+    }
+
+    private static int modeWidth(List<String[]> records) {
+        Map<Integer, Integer> counts = new HashMap<>();
+        for (String[] r : records) {
+            counts.merge(r.length, 1, Integer::sum);
+        }
+        return counts.entrySet().stream()
+                .max((a, b) -> a.getValue().equals(b.getValue()) ? Integer.compare(a.getKey(), b.getKey())
+                        : Integer.compare(a.getValue(), b.getValue()))
+                .map(Map.Entry::getKey).orElse(1);
+    }
+
+    /**
+     * The first row is a header when, in some column, the data below are numbers or dates and the
+     * first row's value is not; with text columns only, when its values are all filled, distinct and
+     * never occur again below.
+     */
+    static boolean detectHeader(List<String[]> records, MissingMarkers missing) {
+        String[] first = records.get(0);
+        if (records.size() == 1) {
+            NumberParser np = new NumberParser('.', (char) 0);
+            for (String v : first) {
+                if (!missing.isMissing(v) && np.isNumber(v)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        NumberParser dot = new NumberParser('.', (char) 0);
+        NumberParser comma = new NumberParser(',', '.');
+        List<DatePattern> dates = compileAll(DatePattern.COMMON);
+        int headerVotes = 0;
+        int dataVotes = 0;
+        boolean textOnlyHeaderLike = true;
+        int limit = Math.min(records.size(), 1000);
+        for (int c = 0; c < first.length; c++) {
+            int typed = 0;
+            int filled = 0;
+            Set<String> seen = new HashSet<>();
+            for (int i = 1; i < limit; i++) {
+                String[] r = records.get(i);
+                if (c >= r.length || missing.isMissing(r[c])) {
+                    continue;
+                }
+                filled++;
+                seen.add(r[c]);
+                String v = r[c];
+                if (dot.isNumber(v) || comma.isNumber(v) || matchesAny(dates, v)) {
+                    typed++;
+                }
+            }
+            String h = first[c];
+            boolean hTyped = !missing.isMissing(h) && (dot.isNumber(h) || comma.isNumber(h) || matchesAny(dates, h));
+            if (filled > 0 && typed == filled) {
+                if (hTyped) {
+                    dataVotes++;
+                } else if (!h.isBlank()) {
+                    headerVotes++;
+                }
+            }
+            if (h.isBlank() || seen.contains(h) || hTyped) {
+                textOnlyHeaderLike = false;
+            }
+        }
+        if (headerVotes + dataVotes > 0) {
+            return headerVotes > dataVotes;
+        }
+        return textOnlyHeaderLike && new HashSet<>(List.of(first)).size() == first.length;
+    }
+
+    private static boolean matchesAny(List<DatePattern> patterns, String v) {
+        for (DatePattern p : patterns) {
+            if (p.matches(v)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Unique, non-blank column names; blank ones become column_N, repeats name_2, name_3. */
+    static List<String> columnNames(String[] header, int width, List<ImportProblem> notes) {
+        List<String> names = new ArrayList<>(width);
+        Set<String> used = new HashSet<>();
+        if (header != null) {
+            for (String h : header) {
+                if (h != null && !h.isBlank()) {
+                    used.add(h.trim());
+                }
+            }
+        }
+        Set<String> taken = new HashSet<>();
+        for (int c = 0; c < width; c++) {
+            String raw = header != null && c < header.length && header[c] != null ? header[c].trim() : "";
+            String name;
+            if (raw.isEmpty()) {
+                name = "column_" + (c + 1);
+                int k = 2;
+                while (taken.contains(name) || used.contains(name)) {
+                    name = "column_" + (c + 1) + "_" + k++;
+                }
+                if (header != null) {
+                    notes.add(new ImportProblem(1, ImportProblem.Kind.BLANK_NAME, name, "",
+                            UserMessage.of("ingest.problem.blankName", c + 1, name)));
+                }
+            } else if (taken.contains(raw)) {
+                int k = 2;
+                name = raw + "_" + k;
+                while (taken.contains(name) || used.contains(name)) {
+                    name = raw + "_" + ++k;
+                }
+                notes.add(new ImportProblem(1, ImportProblem.Kind.DUPLICATE_NAME, name, raw,
+                        UserMessage.of("ingest.problem.duplicateName", raw, name)));
+            } else {
+                name = raw;
+            }
+            taken.add(name);
+            names.add(name);
+        }
+        return names;
+    }
+
+    static boolean detectDecimalComma(List<String[]> data, int width, MissingMarkers missing) {
+        int comma = 0;
+        int dot = 0;
+        for (String[] r : data) {
+            for (int c = 0; c < Math.min(width, r.length); c++) {
+                String v = r[c].trim();
+                if (v.isEmpty() || v.length() > 40 || missing.isMissing(v)) {
+                    continue;
+                }
+                char first = v.charAt(0);
+                if (!(first >= '0' && first <= '9') && first != '-' && first != '+' && first != '.') {
+                    continue;
+                }
+                if (decimalShape(v, ',', '.') && !groupOfThree(v, ',')) {
+                    comma++;
+                } else if (decimalShape(v, '.', ',') && !groupOfThree(v, '.')) {
+                    dot++;
+                }
+            }
+        }
+        return comma > dot;
+    }
+
+    /** "1,234": the part after the single mark has exactly three digits, so it may be a group. */
+    private static boolean groupOfThree(String v, char mark) {
+        int i = v.indexOf(mark);
+        return i >= 0 && v.indexOf(mark, i + 1) < 0 && v.length() - i - 1 == 3 && v.indexOf(mark == ',' ? '.' : ',') < 0;
+    }
+
+    /** [+-]? digits{1,3} (sep digits{3})+ (decimal digits+)? */
+    static boolean grouped(String v, char sep, char decimal) {
+        int i = 0;
+        int n = v.length();
+        if (i < n && (v.charAt(i) == '-' || v.charAt(i) == '+')) {
+            i++;
+        }
+        int lead = digits(v, i);
+        if (lead < 1 || lead > 3) {
+            return false;
+        }
+        i += lead;
+        int groups = 0;
+        while (i < n && v.charAt(i) == sep) {
+            if (digits(v, i + 1) != 3) {
+                return false;
+            }
+            i += 4;
+            groups++;
+        }
+        if (groups == 0) {
+            return false;
+        }
+        if (i < n && v.charAt(i) == decimal) {
+            int f = digits(v, i + 1);
+            return f > 0 && i + 1 + f == n;
+        }
+        return i == n;
+    }
+
+    /** [+-]? digits* mark digits+, or [+-]? digits{1,3} (group digits{3})+ mark digits+ */
+    static boolean decimalShape(String v, char mark, char group) {
+        int m = v.indexOf(mark);
+        if (m < 0 || v.indexOf(mark, m + 1) >= 0) {
+            return false;
+        }
+        int f = digits(v, m + 1);
+        if (f == 0 || m + 1 + f != v.length()) {
+            return false;
+        }
+        String intPart = v.substring(0, m);
+        int i = intPart.startsWith("-") || intPart.startsWith("+") ? 1 : 0;
+        int d = digits(intPart, i);
+        if (i + d == intPart.length()) {
+            return mark == '.' || d > 0;
+        }
+        return grouped(intPart + mark + "0", group, mark);
+    }
+
+    private static int digits(String v, int from) {
+        int i = from;
+        while (i < v.length() && v.charAt(i) >= '0' && v.charAt(i) <= '9') {
+            i++;
+        }
+        return i - from;
+    }
+
+    static String detectThousands(List<String[]> data, int width, MissingMarkers missing, char decimal) {
+        char[] candidates = decimal == ',' ? new char[] {'.', ' ', '\u00A0', '\''} : new char[] {',', ' ', '\u00A0',
+            '\''};
+        String best = "";
+        int bestCount = 0;
+        for (char t : candidates) {
+            int count = 0;
+            for (String[] r : data) {
+                for (int c = 0; c < Math.min(width, r.length); c++) {
+                    String v = r[c];
+                    if (v.length() < 40 && v.indexOf(t) > 0 && grouped(v.trim(), t, decimal)) {
+                        count++;
+                    }
+                }
+            }
+            if (count > bestCount) {
+                best = String.valueOf(t);
+                bestCount = count;
+            }
+        }
+        return best;
+    }
+
+    private static double bytesPerCell(ColumnType type, List<String> values, MissingMarkers missing) {
+        if (type == ColumnType.NUMBER || type == ColumnType.DATETIME) {
+            return 8;
+        }
+        Set<String> distinct = new HashSet<>();
+        long chars = 0;
+        int n = 0;
+        for (String v : values) {
+            if (!missing.isMissing(v)) {
+                distinct.add(v);
+                chars += v.length();
+                n++;
+            }
+        }
+        if (n == 0) {
+            return 1;
+        }
+        double uniqueShare = (double) distinct.size() / n;
+        // dictionary code per row, plus for each distinct value a String and two hash-map entries
+        return 4 + uniqueShare * (56 + 2.0 * chars / n + 40);
+    }
+
+    static long estimateBytes(List<ColumnPlan> columns, double[] bytesPerRow, long rows) {
+        double perRow = 0;
+        for (double b : bytesPerRow) {
+            perRow += b;
+        }
+        return (long) (perRow * Math.max(0, rows)) + 64L * columns.size();
+    }
+
+    // ------------------------------------------------------------------ full reads
+
+    private static void feedRecords(TableAssembler assembler, List<String[]> rows, long[] lines, Progress p)
+            throws ImportException {
+        for (int i = 0; i < rows.size(); i++) {
+            String[] r = rows.get(i);
+            assembler.beginRow(lines[i]);
+            for (int c = 0; c < r.length; c++) {
+                String v = r[c] == null ? "" : r[c];
+                assembler.field(c, v.toCharArray(), 0, v.length(), false);
+            }
+            assembler.endRow(() -> String.join(",", r));
+            if (i % 4096 == 0) {
+                p.report((double) i / rows.size());
+                p.throwIfCancelled();
+            }
+        }
+    }
+
+    private String readCsv(Path file, Plan plan, TableAssembler assembler, Progress p) throws ImportException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+        ImportSettings s = plan.resolved;
+        CsvRowHandler handler = null;
+        try (CountingStream counting = new CountingStream(Files.newInputStream(file), digest);
+                InputStream in = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting) {
+            in.skipNBytes(plan.bom);
+            handler = new CsvRowHandler(assembler, s.delimiter(), s.hasHeader(), p, () -> counting.count,
+                    plan.fileSize);
+            try (CsvReader<Boolean> reader = reader(s.delimiter(), s.quote()).build(handler,
+                    new java.io.InputStreamReader(in, plan.charset.newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
+                for (java.util.Iterator<Boolean> it = reader.iterator(); it.hasNext(); ) {
+                    it.next();
+                }
+                // read what is left (a gzip trailer) so the hash covers the whole file
+                byte[] rest = new byte[1 << 16];
+                while (counting.read(rest) >= 0) {
+                    // drain
+                }
+            }
+        } catch (CsvRowHandler.Abort e) {
+            throw e.cause;
+        } catch (CancelledException e) {
+            throw e;
+        } catch (CsvParseException e) {
+            long line = handler == null ? 0 : handler.currentLine();
+            throw new ImportException(UserMessage.of("ingest.error.quoteNeverCloses", line), e);
+        } catch (java.io.UncheckedIOException e) {
+            throw ioError(file, e.getCause());
+        } catch (IOException e) {
+            throw ioError(file, e);
+        } catch (RuntimeException e) {
+            long line = handler == null ? 0 : handler.currentLine();
+            throw new ImportException(UserMessage.of("ingest.error.parse", line, String.valueOf(e.getMessage())), e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Counts (and optionally hashes) the raw bytes read from the file. */
+    private static final class CountingStream extends FilterInputStream {
+        volatile long count;
+        private final MessageDigest digest;
+
+        CountingStream(InputStream in, MessageDigest digest) {
+            super(in);
+            this.digest = digest;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+                if (digest != null) {
+                    digest.update((byte) b);
+                }
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+                if (digest != null) {
+                    digest.update(b, off, n);
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            byte[] tmp = new byte[(int) Math.min(n, 8192)];
+            long done = 0;
+            while (done < n) {
+                int r = read(tmp, 0, (int) Math.min(tmp.length, n - done));
+                if (r < 0) {
+                    break;
+                }
+                done += r;
+            }
+            return done;
+        }
+    }
+}

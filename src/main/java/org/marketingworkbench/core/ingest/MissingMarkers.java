@@ -1,0 +1,55 @@
+package org.marketingworkbench.core.ingest;
+
+import java.util.List;
+
+/** Decides whether a cell means "missing": blank (spaces only) or one of the markers, after trimming. */
+final class MissingMarkers {
+
+    private final char[][] markers;
+    private final int maxLength;
+
+    MissingMarkers(List<String> markers) {
+        this.markers = markers.stream().map(String::trim).filter(m -> !m.isEmpty())
+                .map(String::toCharArray).toArray(char[][]::new);
+        int max = 0;
+        for (char[] m : this.markers) {
+            max = Math.max(max, m.length);
+        }
+        this.maxLength = max;
+    }
+
+    boolean isMissing(String s) {
+        return isMissing(s.toCharArray(), 0, s.length());
+    }
+
+    boolean isMissing(char[] buf, int off, int len) {
+        if (len > maxLength && buf[off] > ' ' && buf[off + len - 1] > ' ') {
+            return false; // the common case: a value longer than any marker, not padded
+        }
+        int i = off;
+        int end = off + len;
+        while (i < end && Character.isWhitespace(buf[i])) {
+            i++;
+        }
+        while (end > i && Character.isWhitespace(buf[end - 1])) {
+            end--;
+        }
+        int n = end - i;
+        if (n == 0) {
+            return true;
+        }
+        outer:
+        for (char[] m : markers) {
+            if (m.length != n) {
+                continue;
+            }
+            for (int k = 0; k < n; k++) {
+                if (buf[i + k] != m[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}

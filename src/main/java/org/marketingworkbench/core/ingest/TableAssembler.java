@@ -1,0 +1,292 @@
+package org.marketingworkbench.core.ingest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.marketingworkbench.core.data.ColumnSpec;
+import org.marketingworkbench.core.data.ColumnType;
+import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.i18n.UserMessage;
+import tech.tablesaw.api.DateTimeColumn;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Builds the typed table row by row from fields given as character ranges: numbers go straight
+ * into {@code double[]}, dates into packed {@code long[]}, text into Tablesaw's dictionary-encoded
+ * string columns. A row is staged field by field and only committed when it is whole, so a
+ * malformed row leaves no trace but its problem entry. Not thread-safe.
+ */
+final class TableAssembler {
+
+    /** At most this many problems are kept in detail; all are counted. */
+    static final int MAX_PROBLEMS = 1000;
+
+    private final List<ColumnPlan> plans;
+    private final int width;
+    private final MissingMarkers missing;
+    private final NumberParser numbers;
+    private final BadRowPolicy onBadRow;
+
+    private final int[] kind; // 0 number, 1 date, 2 string
+    private final double[][] doubles;
+    private final long[][] dates;
+    private final StringColumn[] strings;
+    private final double[] stagedDouble;
+    private final long[] stagedDate;
+    private final String[] stagedString;
+    private final StringCache[] caches;
+    private int size;
+    private int capacity;
+
+    private final List<ImportProblem> problems = new ArrayList<>();
+    private long problemCount;
+    private final List<ImportProblem> pending = new ArrayList<>();
+    private long rowsSkipped;
+    private long line;
+    private int fields;
+    private boolean multiLineField;
+
+    TableAssembler(List<ColumnPlan> plans, MissingMarkers missing, NumberParser numbers, BadRowPolicy onBadRow,
+            long expectedRows) {
+        this.plans = plans;
+        this.width = plans.size();
+        this.missing = missing;
+        this.numbers = numbers;
+        this.onBadRow = onBadRow;
+        this.capacity = (int) Math.max(16, Math.min(Integer.MAX_VALUE - 16, expectedRows));
+        kind = new int[width];
+        doubles = new double[width][];
+        dates = new long[width][];
+        strings = new StringColumn[width];
+        caches = new StringCache[width];
+        for (int i = 0; i < width; i++) {
+            ColumnPlan p = plans.get(i);
+            if (p.type() == ColumnType.NUMBER) {
+                kind[i] = 0;
+                doubles[i] = new double[capacity];
+            } else if (p.type() == ColumnType.DATETIME && p.datePattern() != null) {
+                kind[i] = 1;
+                dates[i] = new long[capacity];
+            } else {
+                kind[i] = 2;
+                strings[i] = StringColumn.create(p.name());
+                // values repeat in categories; identifiers and free text rarely do
+                caches[i] = p.type() == ColumnType.CATEGORY || p.type() == ColumnType.IGNORE ? new StringCache() : null;
+            }
+        }
+        stagedDouble = new double[width];
+        stagedDate = new long[width];
+        stagedString = new String[width];
+    }
+
+    void beginRow(long startLine) {
+        line = startLine;
+        fields = 0;
+        multiLineField = false;
+        pending.clear();
+    }
+
+    void field(int index, char[] buf, int off, int len, boolean quoted) {
+        fields = index + 1;
+        if (quoted && !multiLineField) {
+            for (int k = off; k < off + len; k++) {
+                if (buf[k] == '\n' || buf[k] == '\r') {
+                    multiLineField = true;
+                    break;
+                }
+            }
+        }
+        if (index >= width) {
+            if (!isBlank(buf, off, len)) {
+                extraNonBlank = true;
+            }
+            return;
+        }
+        switch (kind[index]) {
+            case 0 -> {
+                double v = numbers.parse(buf, off, len);
+                if (Double.isNaN(v) && !missing.isMissing(buf, off, len)) {
+                    String raw = new String(buf, off, len);
+                    pending.add(new ImportProblem(line, ImportProblem.Kind.BAD_NUMBER, plans.get(index).name(), raw,
+                            UserMessage.of("ingest.problem.badNumber", raw, plans.get(index).name())));
+                }
+                stagedDouble[index] = v;
+            }
+            case 1 -> {
+                long v = missing.isMissing(buf, off, len) ? Long.MIN_VALUE
+                        : plans.get(index).datePattern().parse(buf, off, len);
+                if (v == Long.MIN_VALUE && !missing.isMissing(buf, off, len)) {
+                    String raw = new String(buf, off, len);
+                    pending.add(new ImportProblem(line, ImportProblem.Kind.BAD_DATE, plans.get(index).name(), raw,
+                            UserMessage.of("ingest.problem.badDate", raw, plans.get(index).name(),
+                                    plans.get(index).datePattern().pattern())));
+                }
+                stagedDate[index] = v;
+            }
+            default -> stagedString[index] = missing.isMissing(buf, off, len) ? ""
+                    : caches[index] != null ? caches[index].get(buf, off, len) : new String(buf, off, len);
+        }
+    }
+
+    private boolean extraNonBlank;
+
+    private static boolean isBlank(char[] buf, int off, int len) {
+        for (int k = off; k < off + len; k++) {
+            if (!Character.isWhitespace(buf[k])) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Ends the row: commits it if it has the right number of fields (extra fields that are all
+     * blank are tolerated), otherwise records it as a problem and skips it or stops.
+     *
+     * @param rawText the row as written, for the problems list (called only for a bad row)
+     */
+    void endRow(java.util.function.Supplier<String> rawText) throws ImportException {
+        boolean extra = extraNonBlank;
+        extraNonBlank = false;
+        if (fields == width || (fields > width && !extra)) {
+            commit();
+            return;
+        }
+        ImportProblem.Kind k = multiLineField ? ImportProblem.Kind.UNBALANCED_QUOTE
+                : ImportProblem.Kind.WRONG_FIELD_COUNT;
+        UserMessage msg = k == ImportProblem.Kind.UNBALANCED_QUOTE
+                ? UserMessage.of("ingest.problem.unbalancedQuote", line)
+                : UserMessage.of("ingest.problem.wrongFieldCount", line, width, fields);
+        String raw = rawText.get();
+        if (onBadRow == BadRowPolicy.STOP) {
+            throw new ImportException(UserMessage.of("ingest.error.badRowStop", line, msg,
+                    raw.length() > 200 ? raw.substring(0, 200) + "…" : raw));
+        }
+        rowsSkipped++;
+        problem(new ImportProblem(line, k, null, raw, msg));
+    }
+
+    /** Records a whole row that could not be read at all (e.g. a quote that never closes). */
+    void badRow(long atLine, ImportProblem.Kind k, String raw, UserMessage msg) throws ImportException {
+        if (onBadRow == BadRowPolicy.STOP) {
+            throw new ImportException(UserMessage.of("ingest.error.badRowStop", atLine, msg,
+                    raw == null ? "" : raw.length() > 200 ? raw.substring(0, 200) + "…" : raw));
+        }
+        rowsSkipped++;
+        problem(new ImportProblem(atLine, k, null, raw, msg));
+    }
+
+    private void commit() {
+        if (size == capacity) {
+            grow();
+        }
+        for (int i = 0; i < width; i++) {
+            switch (kind[i]) {
+                case 0 -> doubles[i][size] = i < fields ? stagedDouble[i] : Double.NaN;
+                case 1 -> dates[i][size] = i < fields ? stagedDate[i] : Long.MIN_VALUE;
+                default -> strings[i].append(i < fields ? stagedString[i] : "");
+            }
+        }
+        size++;
+        for (ImportProblem p : pending) {
+            problem(p);
+        }
+    }
+
+    private void grow() {
+        int newCapacity = (int) Math.min(Integer.MAX_VALUE - 16, (long) capacity * 3 / 2 + 16);
+        for (int i = 0; i < width; i++) {
+            if (doubles[i] != null) {
+                doubles[i] = Arrays.copyOf(doubles[i], newCapacity);
+            }
+            if (dates[i] != null) {
+                dates[i] = Arrays.copyOf(dates[i], newCapacity);
+            }
+        }
+        capacity = newCapacity;
+    }
+
+    void problem(ImportProblem p) {
+        problemCount++;
+        if (problems.size() < MAX_PROBLEMS) {
+            problems.add(p);
+        }
+    }
+
+    int size() {
+        return size;
+    }
+
+    long rowsSkipped() {
+        return rowsSkipped;
+    }
+
+    long problemCount() {
+        return problemCount;
+    }
+
+    List<ImportProblem> problems() {
+        return problems;
+    }
+
+    /** The finished table; the builder must not be used afterwards. */
+    Dataset build() {
+        List<Column<?>> cols = new ArrayList<>(width);
+        List<ColumnSpec> specs = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
+            ColumnPlan p = plans.get(i);
+            switch (kind[i]) {
+                case 0 -> {
+                    double[] v = doubles[i].length == size ? doubles[i] : Arrays.copyOf(doubles[i], size);
+                    doubles[i] = null;
+                    cols.add(DoubleColumn.create(p.name(), v));
+                }
+                case 1 -> {
+                    long[] v = dates[i].length == size ? dates[i] : Arrays.copyOf(dates[i], size);
+                    dates[i] = null;
+                    cols.add(DateTimeColumn.createInternal(p.name(), v));
+                }
+                default -> cols.add(strings[i]);
+            }
+            specs.add(p.spec());
+        }
+        Table t = Table.create("data", cols);
+        return new Dataset(t, specs);
+    }
+
+    /**
+     * Reuses the String for a value seen recently in the same column, so repeated categories do
+     * not make a new String per cell.
+     */
+    static final class StringCache {
+        private static final int SIZE = 1024;
+        private final String[] slots = new String[SIZE];
+
+        String get(char[] buf, int off, int len) {
+            int h = 0;
+            for (int k = off; k < off + len; k++) {
+                h = 31 * h + buf[k];
+            }
+            int slot = (h ^ (h >>> 16)) & (SIZE - 1);
+            String s = slots[slot];
+            if (s != null && s.length() == len) {
+                boolean same = true;
+                for (int k = 0; k < len; k++) {
+                    if (s.charAt(k) != buf[off + k]) {
+                        same = false;
+                        break;
+                    }
+                }
+                if (same) {
+                    return s;
+                }
+            }
+            s = new String(buf, off, len);
+            slots[slot] = s;
+            return s;
+        }
+    }
+}
