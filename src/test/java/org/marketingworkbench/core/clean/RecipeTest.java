@@ -215,4 +215,17 @@ class RecipeTest {
         assertThat(new Recipe(steps).fitAndApply(d, Progress.none()).result().dataset().table().columnNames())
                 .containsExactly("email", "income", "income_was_missing", "y");
     }
+
+    @Test
+    void fittingAndApplyingNeverChangeTheInputTable() throws Exception {
+        Dataset input = customers(0, null);
+        Dataset before = new Dataset(input.table().copy(), input.columns());
+        Recipe.Run run = fullRecipe().fitAndApply(input, Progress.none());
+        run.recipe().apply(input, Progress.none());
+        assertThat(input.table().columnNames()).isEqualTo(before.table().columnNames());
+        for (int c = 0; c < before.table().columnCount(); c++) {
+            assertThat(input.table().column(c).asList()).isEqualTo(before.table().column(c).asList());
+        }
+        assertThat(input.columns()).isEqualTo(before.columns());
+    }
 }
