@@ -259,4 +259,18 @@ class ColumnProfilerTest {
         assertThat(bars.counts()[0]).containsExactly(3, 2, 2);
         assertThat(bars.missing()[0]).isEqualTo(1);
     }
+
+    @Test
+    void profileJsonCarriesFiguresAndLocalisedReasons() throws Exception {
+        Dataset d = Fixtures.table().num("x", 1, 2, 3, 4, Double.NaN, 100).cat("c", "a", "a", "b", "", "a", "a").build();
+        DatasetProfile p = ColumnProfiler.profile(d, Optional.empty(), Progress.none());
+        var json = org.marketingworkbench.core.clean.profile.ProfileJson.toJson(p, Locale.SIMPLIFIED_CHINESE);
+        assertThat(json.get("rows").asInt()).isEqualTo(6);
+        assertThat(json.get("target").isNull()).isTrue();
+        var x = json.get("columns").get(0);
+        assertThat(x.get("numeric").get("median").asDouble()).isEqualTo(3);
+        assertThat(x.get("flags").get(0).get("kind").asText()).isEqualTo("skewed");
+        assertThat(x.get("flags").get(0).get("reason").asText()).contains("偏度");
+        assertThat(json.get("columns").get(1).get("topCategories").get(0).get("count").asInt()).isEqualTo(4);
+    }
 }
