@@ -2,18 +2,16 @@ package org.marketingworkbench.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.marketingworkbench.core.clean.CleanException;
-import org.marketingworkbench.core.clean.profile.CategoryCount;
 import org.marketingworkbench.core.clean.profile.ColumnProfile;
 import org.marketingworkbench.core.clean.profile.ColumnProfiler;
 import org.marketingworkbench.core.clean.profile.DatasetProfile;
+import org.marketingworkbench.core.clean.profile.ProfileJson;
 import org.marketingworkbench.core.clean.profile.QualityFlag;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
@@ -55,7 +53,7 @@ final class ProfileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Locale locale = Locale.getDefault();
         if (json) {
-            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(toJson(profile, locale)));
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(ProfileJson.toJson(profile, locale)));
             return WorkbenchCli.OK;
         }
         out.println(UserMessage.of("cli.profile.header", file.getFileName().toString(), profile.rowCount(),
@@ -68,35 +66,5 @@ final class ProfileCommand implements Callable<Integer> {
             }
         }
         return WorkbenchCli.OK;
-    }
-
-    private static ObjectNode toJson(DatasetProfile profile, Locale locale) {
-        ObjectMapper m = new ObjectMapper();
-        ObjectNode root = m.createObjectNode();
-        root.put("rows", profile.rowCount());
-        profile.target().ifPresent(t -> root.put("target", t));
-        ArrayNode columns = root.putArray("columns");
-        for (ColumnProfile c : profile.columns()) {
-            ObjectNode col = columns.addObject();
-            col.put("name", c.name());
-            col.put("type", c.type().id());
-            col.put("missing", c.missing());
-            col.put("distinct", c.distinct());
-            c.numeric().ifPresent(n -> col.putObject("numeric").put("min", n.min()).put("max", n.max())
-                    .put("mean", n.mean()).put("median", n.median()).put("std", n.std()));
-            if (!c.topCategories().isEmpty()) {
-                ObjectNode top = col.putObject("topCategories");
-                for (CategoryCount cc : c.topCategories()) {
-                    top.put(cc.value(), cc.count());
-                }
-            }
-            c.targetAuc().ifPresent(a -> col.put("targetAuc", a));
-            ArrayNode flags = col.putArray("flags");
-            for (QualityFlag f : c.flags()) {
-                flags.addObject().put("flag", f.kind().name().toLowerCase(Locale.ROOT))
-                        .put("reason", f.reason().format(locale));
-            }
-        }
-        return root;
     }
 }
