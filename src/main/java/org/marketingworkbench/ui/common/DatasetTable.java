@@ -47,7 +47,7 @@ public final class DatasetTable {
             }
             tc.setGraphic(header);
             tc.setSortable(false);
-            tc.setPrefWidth(Math.max(90, Math.min(220, spec.name().length() * 9 + 30)));
+            tc.setPrefWidth(Math.max(90, Math.min(260, spec.name().length() * 10 + 44)));
             tc.setCellValueFactory(c -> new ReadOnlyStringWrapper(cellText(column, c.getValue())));
             view.getColumns().add(tc);
         }
