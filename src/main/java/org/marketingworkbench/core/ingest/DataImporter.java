@@ -788,6 +788,15 @@ public final class DataImporter {
         } catch (CancelledException e) {
             throw e;
         } catch (CsvParseException e) {
+            // FastCSV wraps what the callback throws: unwrap a stop-at-bad-row or a cancel
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof CsvRowHandler.Abort a) {
+                    throw a.cause;
+                }
+                if (c instanceof CancelledException ce) {
+                    throw ce;
+                }
+            }
             long line = handler == null ? 0 : handler.currentLine();
             throw new ImportException(UserMessage.of("ingest.error.quoteNeverCloses", line), e);
         } catch (java.io.UncheckedIOException e) {

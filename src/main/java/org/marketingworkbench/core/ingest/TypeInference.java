@@ -115,17 +115,18 @@ final class TypeInference {
             note = new ImportProblem(0, ImportProblem.Kind.MIXED_TYPES, name, firstNonNumber,
                     UserMessage.of("ingest.problem.mixedTypes", name, pct));
         }
+        double avgLength = (double) totalLength / n;
+        boolean manyDistinct = n >= MIN_FOR_UNIQUE && distinct.size() > 0.5 * n;
+        if (note != null) {
+            return new Inferred(manyDistinct || avgLength > 40 ? ColumnType.TEXT : ColumnType.CATEGORY,
+                    UserMessage.of("ingest.reason.mixedTypes", (int) Math.round(100.0 * numeric / n)), null, note);
+        }
         if (distinct.size() == n && n >= MIN_FOR_UNIQUE) {
             return new Inferred(ColumnType.IDENTIFIER, UserMessage.of("ingest.reason.allUnique"), null, note);
         }
-        double avgLength = (double) totalLength / n;
-        if (avgLength > 40 || (n >= MIN_FOR_UNIQUE && distinct.size() > 0.5 * n)) {
+        if (avgLength > 40 || manyDistinct) {
             return new Inferred(ColumnType.TEXT,
-                    UserMessage.of("ingest.reason.freeText", distinct.size(), (int) Math.round(avgLength)), null, note);
-        }
-        if (note != null) {
-            return new Inferred(ColumnType.CATEGORY, UserMessage.of("ingest.reason.mixedTypes",
-                    (int) Math.round(100.0 * numeric / n)), null, note);
+                    UserMessage.of("ingest.reason.freeText", distinct.size(), (int) Math.round(avgLength)), null, null);
         }
         return new Inferred(ColumnType.CATEGORY, UserMessage.of("ingest.reason.fewDistinct", distinct.size()), null,
                 null);
