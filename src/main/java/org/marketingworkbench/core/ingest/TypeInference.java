@@ -17,7 +17,7 @@ import org.marketingworkbench.core.i18n.UserMessage;
  *       counting up like a row number, or named like an id → IDENTIFIER; otherwise NUMBER;</li>
  *   <li>at least 95 % numbers → NUMBER, the rest become missing and are reported;</li>
  *   <li>all dates in one of the patterns → DATETIME;</li>
- *   <li>text: all distinct → IDENTIFIER; long or mostly distinct → TEXT; otherwise CATEGORY
+ *   <li>text: all distinct, short and mostly without spaces → IDENTIFIER; long or mostly distinct → TEXT; otherwise CATEGORY
  *       (partly numbers and partly text is reported as mixed).</li>
  * </ol>
  */
@@ -47,6 +47,7 @@ final class TypeInference {
         Set<String> distinct = new HashSet<>();
         Set<Double> distinctNumbers = new HashSet<>();
         long totalLength = 0;
+        int withSpaces = 0;
         String firstNonNumber = null;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -57,6 +58,9 @@ final class TypeInference {
             n++;
             distinct.add(v);
             totalLength += v.length();
+            if (v.trim().indexOf(' ') >= 0) {
+                withSpaces++;
+            }
             double d = numbers.parse(v);
             if (!Double.isNaN(d)) {
                 numeric++;
@@ -121,7 +125,7 @@ final class TypeInference {
             return new Inferred(manyDistinct || avgLength > 40 ? ColumnType.TEXT : ColumnType.CATEGORY,
                     UserMessage.of("ingest.reason.mixedTypes", (int) Math.round(100.0 * numeric / n)), null, note);
         }
-        if (distinct.size() == n && n >= MIN_FOR_UNIQUE) {
+        if (distinct.size() == n && n >= MIN_FOR_UNIQUE && avgLength <= 40 && withSpaces * 2 < n) {
             return new Inferred(ColumnType.IDENTIFIER, UserMessage.of("ingest.reason.allUnique"), null, note);
         }
         if (avgLength > 40 || manyDistinct) {
