@@ -234,16 +234,17 @@ public final class DataImporter {
     }
 
     private Plan planCsv(Path file, ImportSettings s, Plan plan) throws ImportException {
-        byte[] buf = new byte[SAMPLE_BYTES];
         int len;
         boolean truncated;
         long rawConsumed;
+        byte[] buf;
         try {
             plan.gzip = isGzip(file);
+            buf = new byte[plan.gzip ? SAMPLE_BYTES : (int) Math.min(SAMPLE_BYTES, plan.fileSize)];
             try (CountingStream counting = new CountingStream(Files.newInputStream(file), null);
                     InputStream in = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting) {
                 len = in.readNBytes(buf, 0, buf.length);
-                truncated = len == buf.length && in.read() >= 0;
+                truncated = len == buf.length && (plan.gzip || len == SAMPLE_BYTES) && in.read() >= 0;
                 rawConsumed = plan.gzip ? counting.count : len;
             }
         } catch (IOException e) {
