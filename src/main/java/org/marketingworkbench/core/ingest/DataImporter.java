@@ -48,17 +48,26 @@ public final class DataImporter {
 
     static final int SAMPLE_BYTES = 1 << 20;
     static final int SAMPLE_RECORDS = 10_000;
+    /** From this size on, parsing and conversion run on two threads. */
+    static final long PARALLEL_FROM_BYTES = 4L << 20;
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
 
     private final LongSupplier availableMemory;
+    private final long parallelFromBytes;
 
     public DataImporter() {
-        this(DataImporter::freeHeap);
+        this(DataImporter::freeHeap, PARALLEL_FROM_BYTES);
     }
 
     /** Test seam: how many bytes of heap the import may use. */
     DataImporter(LongSupplier availableMemory) {
+        this(availableMemory, PARALLEL_FROM_BYTES);
+    }
+
+    /** Test seam: also from which file size on to convert on a second thread. */
+    DataImporter(LongSupplier availableMemory, long parallelFromBytes) {
         this.availableMemory = availableMemory;
+        this.parallelFromBytes = parallelFromBytes;
     }
 
     static long freeHeap() {
@@ -770,14 +779,17 @@ public final class DataImporter {
                 InputStream in = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting) {
             in.skipNBytes(plan.bom);
             handler = new CsvRowHandler(assembler, s.delimiter(), s.hasHeader(), p, () -> counting.count,
-                    plan.fileSize);
-            try (CsvReader<Boolean> reader = reader(s.delimiter(), s.quote()).build(handler,
+                    plan.fileSize, plan.fileSize >= parallelFromBytes && Runtime.getRuntime().availableProcessors() > 1
+                            && !Boolean.getBoolean("mwb.import.singleThread"));
+            try (CsvRowHandler h = handler;
+                    CsvReader<Boolean> reader = reader(s.delimiter(), s.quote()).build(h,
                     new java.io.InputStreamReader(in, plan.charset.newDecoder()
                             .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                             .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
                 for (java.util.Iterator<Boolean> it = reader.iterator(); it.hasNext(); ) {
                     it.next();
                 }
+                h.finish();
                 // read what is left (a gzip trailer) so the hash covers the whole file
                 byte[] rest = new byte[1 << 16];
                 while (counting.read(rest) >= 0) {

@@ -54,6 +54,48 @@ class ProgressAndCancelTest {
         assertThat(tmp.toFile().list()).containsExactly("big.csv");
     }
 
+    private static DataImporter twoThreads() {
+        return new DataImporter(DataImporter::freeHeap, 0);
+    }
+
+    @Test
+    void parsingAndConvertingOnTwoThreadsGivesTheSameTable() throws Exception {
+        ImportResult one = new DataImporter().read(file, ImportSettings.auto(), Progress.none());
+        ImportResult two = twoThreads().read(file, ImportSettings.auto(), Progress.none());
+        assertThat(two.rowsRead()).isEqualTo(one.rowsRead());
+        assertThat(two.dataset().table().column("amount").asList()).isEqualTo(one.dataset().table().column("amount").asList());
+        assertThat(two.dataset().table().column("segment").asList()).isEqualTo(one.dataset().table().column("segment").asList());
+        assertThat(two.sha256()).isEqualTo(one.sha256());
+    }
+
+    @Test
+    void cancellingOnTwoThreadsThrowsCancelledExceptionAndStopsTheConverter() {
+        Progress[] holder = new Progress[1];
+        holder[0] = Progress.to((f, m) -> {
+            if (f > 0.2) {
+                holder[0].cancel();
+            }
+        });
+        assertThatThrownBy(() -> twoThreads().read(file, ImportSettings.auto(), holder[0]))
+                .isInstanceOf(CancelledException.class);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().equals("mwb-import-convert")
+                && t.isAlive());
+    }
+
+    @Test
+    void aBadRowStopsTheImportOnTwoThreadsToo() throws Exception {
+        Path ragged = tmp.resolve("ragged-big.csv");
+        StringBuilder sb = new StringBuilder("a,b\n");
+        for (int i = 0; i < 20_000; i++) {
+            sb.append(i).append(i == 15_000 ? "\n" : ",1\n");
+        }
+        Files.writeString(ragged, sb);
+        assertThatThrownBy(() -> twoThreads().read(ragged, ImportSettings.auto().withOnBadRow(BadRowPolicy.STOP),
+                Progress.none()))
+                .isInstanceOf(ImportException.class)
+                .satisfies(e -> assertThat(((ImportException) e).userMessage().args()[0]).isEqualTo(15_002L));
+    }
+
     @Test
     void alreadyCancelledReadDoesNotStart() {
         Progress p = Progress.none();
