@@ -54,6 +54,12 @@ final class ProjectCommand implements Callable<Integer> {
                 out.println("  " + e.getKey() + ": " + e.getValue().name().toLowerCase(Locale.ROOT));
             }
         }
-        return opened.dataStatus() == OpenedProject.DataStatus.MISSING ? WorkbenchCli.BAD_INPUT : WorkbenchCli.OK;
+        if (opened.dataStatus() == OpenedProject.DataStatus.MISSING) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("error: " + UserMessage.of("cli.project.dataMissing", summary.dataFile()).format(Locale.getDefault()));
+            err.flush();
+            return WorkbenchCli.BAD_INPUT;
+        }
+        return WorkbenchCli.OK;
     }
 }

@@ -17,6 +17,12 @@ public final class WekaEnvironment {
 
     public static void configure(AppDirs dirs) {
         Path wekaHome = dirs.wekaHome();
+        try {
+            // Weka creates its home with mkdir (not mkdirs) and complains when the parent is missing
+            java.nio.file.Files.createDirectories(wekaHome);
+        } catch (java.io.IOException | SecurityException e) {
+            // a read-only home: Weka still runs, it only cannot cache its settings
+        }
         setIfAbsent("WEKA_HOME", wekaHome.toString());
         setIfAbsent("weka.packageManager.offline", "true");
         setIfAbsent("weka.packageManager.loadPackages", "false");

@@ -1,0 +1,209 @@
+package org.marketingworkbench.app;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.marketingworkbench.core.env.AppDirs;
+import org.marketingworkbench.core.env.LibraryVersions;
+import org.marketingworkbench.core.project.ProjectStore;
+import org.marketingworkbench.core.ingest.DataImporter;
+import org.marketingworkbench.ui.clean.CleanView;
+import org.marketingworkbench.ui.clean.CleanViewModel;
+import org.marketingworkbench.ui.ingest.IngestView;
+import org.marketingworkbench.ui.ingest.IngestViewModel;
+import org.marketingworkbench.ui.common.DialogService;
+import org.marketingworkbench.ui.common.FxDialogService;
+import org.marketingworkbench.ui.common.Localization;
+import org.marketingworkbench.ui.common.StepViewModel;
+import org.marketingworkbench.ui.common.TaskRunner;
+import org.marketingworkbench.ui.common.UserSettings;
+import org.marketingworkbench.ui.common.UserSettingsStore;
+import org.marketingworkbench.ui.common.WorkbenchSession;
+import org.marketingworkbench.ui.shell.AboutDialog;
+import org.marketingworkbench.ui.shell.ShellView;
+import org.marketingworkbench.ui.shell.ShellViewModel;
+import org.marketingworkbench.ui.shell.StepView;
+import org.marketingworkbench.ui.shell.UpcomingStepView;
+import org.marketingworkbench.ui.shell.UpcomingStepViewModel;
+
+/**
+ * The composition root of the window: builds services and view-models once, and the views again
+ * whenever the language changes (view-models keep all state, so nothing is lost). The app and the
+ * headless GUI tests both build the window through this class.
+ */
+public final class WorkbenchWindow {
+
+    private final Stage stage;
+    private final TaskRunner tasks;
+    private final Localization l10n;
+    private final WorkbenchSession session = new WorkbenchSession();
+    private final ShellViewModel shell;
+    private final IngestViewModel ingest;
+    private final CleanViewModel clean;
+    private final Map<org.marketingworkbench.core.pipeline.Stage, StepView> stepViews =
+            new EnumMap<>(org.marketingworkbench.core.pipeline.Stage.class);
+
+    /**
+     * @param dialogsFactory builds the dialog service given the window and language (tests wrap the
+     *                       real one to answer file choosers)
+     */
+    public WorkbenchWindow(Stage stage, AppDirs dirs, TaskRunner tasks,
+                           Function<Localization, DialogService> dialogsFactory) {
+        this.stage = stage;
+        this.tasks = tasks;
+        this.l10n = new Localization(Locale.getDefault());
+        DialogService dialogs = dialogsFactory.apply(l10n);
+        UserSettingsStore settingsStore = new UserSettingsStore(dirs.settingsFile());
+        ProjectStore store = new ProjectStore(LibraryVersions.detect().workbench());
+
+        ingest = new IngestViewModel(session, new DataImporter(), tasks, sampleData(dirs));
+        clean = new CleanViewModel(session, tasks);
+        List<StepViewModel> vms = new ArrayList<>();
+        vms.add(ingest);
+        vms.add(clean);
+        for (org.marketingworkbench.core.pipeline.Stage s : org.marketingworkbench.core.pipeline.Stage.values()) {
+            if (s.ordinal() > org.marketingworkbench.core.pipeline.Stage.CLEAN.ordinal()) {
+                vms.add(new UpcomingStepViewModel(s));
+                stepViews.put(s, new UpcomingStepView(s));
+            }
+        }
+        shell = new ShellViewModel(session, store, tasks, dialogs, l10n, settingsStore, ingest, vms);
+        stepViews.put(org.marketingworkbench.core.pipeline.Stage.INGEST, new IngestView(ingest, l10n,
+                shell::importData, () -> shell.selectStage(org.marketingworkbench.core.pipeline.Stage.CLEAN)));
+        stepViews.put(org.marketingworkbench.core.pipeline.Stage.CLEAN, new CleanView(clean, l10n, dialogs,
+                () -> shell.selectStage(org.marketingworkbench.core.pipeline.Stage.SEGMENT)));
+    }
+
+    private static IngestViewModel.SampleData sampleData(AppDirs dirs) {
+        return () -> org.marketingworkbench.core.sample.SampleData.ensureAvailable(dirs.home());
+    }
+
+    /** The dialog service the app uses: real dialogs owned by this window. */
+    public static Function<Localization, DialogService> realDialogs(Stage stage) {
+        return l10n -> new FxDialogService(() -> stage, l10n);
+    }
+
+    public IngestViewModel ingest() {
+        return ingest;
+    }
+
+    public CleanViewModel clean() {
+        return clean;
+    }
+
+    public ShellViewModel shell() {
+        return shell;
+    }
+
+    public WorkbenchSession session() {
+        return session;
+    }
+
+    public Localization localization() {
+        return l10n;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    /** Builds the scene, applies theme and saved placement, and shows the window. */
+    public void show() {
+        applyTheme(shell.themeProperty().get());
+        shell.themeProperty().addListener((obs, old, now) -> applyTheme(now));
+        l10n.localeProperty().addListener((obs, old, now) -> {
+            Locale.setDefault(now);
+            stage.getScene().setRoot(buildRoot(stage.getScene()));
+        });
+        Scene scene = new Scene(new StackPane(), 1200, 780);
+        scene.setRoot(buildRoot(scene));
+        stage.setScene(scene);
+        stage.titleProperty().bind(shell.windowTitle());
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        addIcons(stage);
+        restoreBounds();
+        stage.setOnCloseRequest(e -> {
+            if (!closeRequested()) {
+                e.consume();
+            }
+        });
+        stage.show();
+    }
+
+    /** Quit from the menu: asks about unsaved changes first. */
+    public void quit() {
+        if (closeRequested()) {
+            stage.hide();
+        }
+    }
+
+    private Parent buildRoot(Scene scene) {
+        ShellView view = new ShellView(shell, stepViews, this::quit, () -> AboutDialog.show(owner(), l10n));
+        Parent root = view.load();
+        scene.getAccelerators().clear();
+        view.installStepShortcuts(scene);
+        return root;
+    }
+
+    private Window owner() {
+        return stage;
+    }
+
+    private static void applyTheme(String theme) {
+        Application.setUserAgentStylesheet("dark".equals(theme)
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    private static void addIcons(Stage stage) {
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var url = WorkbenchWindow.class.getResource("icons/app-" + size + ".png");
+            if (url != null) {
+                stage.getIcons().add(new Image(url.toExternalForm()));
+            }
+        }
+    }
+
+    private boolean closeRequested() {
+        if (!shell.requestClose()) {
+            return false;
+        }
+        shell.rememberWindowBounds(new UserSettings.WindowBounds(stage.getX(), stage.getY(),
+                stage.getWidth(), stage.getHeight(), stage.isMaximized()));
+        return true;
+    }
+
+    private void restoreBounds() {
+        Optional<UserSettings.WindowBounds> saved = shell.savedWindowBounds();
+        if (saved.isEmpty()) {
+            return;
+        }
+        UserSettings.WindowBounds b = saved.get();
+        Rectangle2D wanted = new Rectangle2D(b.x(), b.y(), Math.max(b.width(), 900), Math.max(b.height(), 600));
+        boolean visible = Screen.getScreens().stream()
+                .anyMatch(s -> s.getVisualBounds().intersects(wanted.getMinX(), wanted.getMinY(), 100, 60));
+        if (visible) {
+            stage.setX(wanted.getMinX());
+            stage.setY(wanted.getMinY());
+            stage.setWidth(wanted.getWidth());
+            stage.setHeight(wanted.getHeight());
+        }
+        stage.setMaximized(b.maximized());
+    }
+}

@@ -1,0 +1,5 @@
+package org.marketingworkbench.core.clean.profile;
+
+/** One category label and how many rows carry it. */
+public record CategoryCount(String value, int count) {
+}

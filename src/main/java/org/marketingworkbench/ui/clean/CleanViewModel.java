@@ -1,0 +1,559 @@
+package org.marketingworkbench.ui.clean;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.marketingworkbench.core.clean.CleanResult;
+import org.marketingworkbench.core.clean.Recipe;
+import org.marketingworkbench.core.clean.RecipeJson;
+import org.marketingworkbench.core.clean.RecipeSuggester;
+import org.marketingworkbench.core.clean.profile.ColumnProfile;
+import org.marketingworkbench.core.clean.profile.ColumnProfiler;
+import org.marketingworkbench.core.clean.profile.DatasetProfile;
+import org.marketingworkbench.core.clean.profile.Distribution;
+import org.marketingworkbench.core.clean.profile.Distributions;
+import org.marketingworkbench.core.clean.step.RecipeStep;
+import org.marketingworkbench.core.clean.step.StepEffect;
+import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.i18n.UserMessage;
+import org.marketingworkbench.core.i18n.WorkbenchException;
+import org.marketingworkbench.core.pipeline.Stage;
+import org.marketingworkbench.core.project.Project;
+import org.marketingworkbench.core.project.StepRecord;
+import org.marketingworkbench.ui.common.Explanation;
+import org.marketingworkbench.ui.common.Job;
+import org.marketingworkbench.ui.common.StepViewModel;
+import org.marketingworkbench.ui.common.TaskRunner;
+import org.marketingworkbench.ui.common.WorkbenchSession;
+
+/**
+ * The Clean step: the column profile of the imported table, the distribution of the chosen column,
+ * and the cleaning recipe with undo and redo. Every recipe change is fitted and applied in the
+ * background to a new table; the imported table is never changed, and a failing step leaves the
+ * recipe and the cleaned table as they were.
+ */
+public final class CleanViewModel implements StepViewModel {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final WorkbenchSession session;
+    private final TaskRunner tasks;
+
+    private final ReadOnlyObjectWrapper<DatasetProfile> profile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> target = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> selectedColumn = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<String> splitBy = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Integer> bins = new ReadOnlyObjectWrapper<>(Distributions.AUTO);
+    private final ReadOnlyObjectWrapper<Distribution> distribution = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Distribution> cleanedDistribution = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Recipe> recipe = new ReadOnlyObjectWrapper<>(Recipe.empty());
+    private final ReadOnlyObjectWrapper<CleanResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper salt = new ReadOnlyStringWrapper();
+    private final ObservableList<ColumnProfile> columns = FXCollections.observableArrayList();
+    private final ObservableList<RecipeItem> items = FXCollections.observableArrayList();
+    private final ObservableList<RecipeStep> suggestions = FXCollections.observableArrayList();
+    private final ObservableList<Distribution> overview = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
+    private final Deque<Recipe> undo = new ArrayDeque<>();
+    private final Deque<Recipe> redo = new ArrayDeque<>();
+    private Dataset input;
+
+    public CleanViewModel(WorkbenchSession session, TaskRunner tasks) {
+        this.session = session;
+        this.tasks = tasks;
+        session.importedDataProperty().addListener((obs, old, now) -> dataImported(now));
+        selectedColumn.addListener((obs, o, n) -> refreshDistribution());
+        splitBy.addListener((obs, o, n) -> refreshDistribution());
+        bins.addListener((obs, o, n) -> refreshDistribution());
+        updateExplanation();
+    }
+
+    // ---- state ------------------------------------------------------------------------------------
+
+    @Override
+    public Stage stage() {
+        return Stage.CLEAN;
+    }
+
+    @Override
+    public ObservableValue<Explanation> explanation() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<DatasetProfile> profileProperty() {
+        return profile.getReadOnlyProperty();
+    }
+
+    public ObservableList<ColumnProfile> columns() {
+        return columns;
+    }
+
+    public ReadOnlyObjectProperty<String> targetProperty() {
+        return target.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> selectedColumnProperty() {
+        return selectedColumn.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<String> splitByProperty() {
+        return splitBy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Integer> binsProperty() {
+        return bins.getReadOnlyProperty();
+    }
+
+    /** The selected column's distribution in the imported data. */
+    public ReadOnlyObjectProperty<Distribution> distributionProperty() {
+        return distribution.getReadOnlyProperty();
+    }
+
+    /** The same column after the recipe, for the before/after view; null when unchanged or dropped. */
+    public ReadOnlyObjectProperty<Distribution> cleanedDistributionProperty() {
+        return cleanedDistribution.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Recipe> recipeProperty() {
+        return recipe.getReadOnlyProperty();
+    }
+
+    public ObservableList<RecipeItem> recipeItems() {
+        return items;
+    }
+
+    public ObservableList<RecipeStep> suggestions() {
+        return suggestions;
+    }
+
+    /** Small multiples: one distribution per column, filled by {@link #loadOverview()}. */
+    public ObservableList<Distribution> overview() {
+        return overview;
+    }
+
+    public ReadOnlyObjectProperty<CleanResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** The project's salt for one-way hashing of personal data (created once per project). */
+    public ReadOnlyStringProperty saltProperty() {
+        return salt.getReadOnlyProperty();
+    }
+
+    public BooleanBinding hasData() {
+        return profile.isNotNull();
+    }
+
+    public Dataset input() {
+        return input;
+    }
+
+    /** "5,000 rows × 21 columns → 4,988 rows × 19 columns". */
+    public ObservableValue<UserMessage> summary() {
+        return Bindings.createObjectBinding(() -> {
+            if (input == null) {
+                return null;
+            }
+            CleanResult r = result.get();
+            Dataset out = r == null ? input : r.dataset();
+            return UserMessage.of("clean.summary", input.rowCount(), input.columns().size(), out.rowCount(),
+                    out.columns().size());
+        }, result, profile);
+    }
+
+    // ---- actions ----------------------------------------------------------------------------------
+
+    public void selectColumn(String column) {
+        selectedColumn.set(column);
+    }
+
+    public void setSplitBy(String column) {
+        splitBy.set(column == null || column.isBlank() ? null : column);
+    }
+
+    /** Computes every column's distribution in the background, for the all-columns overview. */
+    public void loadOverview() {
+        Dataset data = input;
+        if (data == null || !overview.isEmpty()) {
+            return;
+        }
+        Optional<String> split = Optional.ofNullable(target.get());
+        tasks.submit(Job.of(UserMessage.of("clean.job.overview"), progress -> {
+            List<Distribution> all = new ArrayList<>();
+            List<org.marketingworkbench.core.data.ColumnSpec> specs = data.columns();
+            for (int i = 0; i < specs.size(); i++) {
+                progress.throwIfCancelled();
+                progress.report((double) i / specs.size());
+                var spec = specs.get(i);
+                if (spec.type() == org.marketingworkbench.core.data.ColumnType.IDENTIFIER
+                        || spec.type() == org.marketingworkbench.core.data.ColumnType.IGNORE
+                        || spec.type() == org.marketingworkbench.core.data.ColumnType.TEXT) {
+                    continue;
+                }
+                all.add(distributionOf(data, spec.name(), split.filter(t -> !t.equals(spec.name()))));
+            }
+            return all;
+        }).onSuccess(list -> {
+            if (data == input) {
+                overview.setAll(list);
+            }
+        }).onFailure(e -> error.set(e instanceof WorkbenchException we ? we.userMessage()
+                : UserMessage.of("clean.error.unexpected", String.valueOf(e.getMessage())))));
+    }
+
+    public void setBins(int count) {
+        bins.set(Math.max(Distributions.AUTO, Math.min(Distributions.MAX_BINS, count)));
+    }
+
+    /** The target chosen for the leakage check; profiling runs again. */
+    public void setTarget(String column) {
+        String t = column == null || column.isBlank() ? null : column;
+        if (!Objects.equals(t, target.get())) {
+            target.set(t);
+            overview.clear();
+            runProfile();
+            storeRecipe(recipe.get(), result.get() == null ? null : result.get());
+        }
+    }
+
+    public void addStep(RecipeStep step) {
+        change(recipe.get().add(step));
+    }
+
+    public void replaceStep(int index, RecipeStep step) {
+        change(recipe.get().replace(index, step));
+    }
+
+    public void removeStep(int index) {
+        change(recipe.get().remove(index));
+    }
+
+    public void moveStep(int from, int to) {
+        if (to < 0 || to >= recipe.get().steps().size() || from == to) {
+            return;
+        }
+        change(recipe.get().move(from, to));
+    }
+
+    public void setEnabled(int index, boolean enabled) {
+        change(recipe.get().withEnabled(index, enabled));
+    }
+
+    /** Takes one of the profile's suggestions into the recipe. */
+    public void acceptSuggestion(RecipeStep step) {
+        suggestions.remove(step);
+        addStep(step);
+    }
+
+    /**
+     * The user is done cleaning: the current recipe (possibly empty: "the data is fine as it is") is
+     * applied if it has not been, the step is marked done, then {@code next} runs.
+     */
+    public void finish(Runnable next) {
+        if (input == null || busy.get()) {
+            return;
+        }
+        if (result.get() != null) {
+            next.run();
+            return;
+        }
+        apply(recipe.get(), false, null, next);
+    }
+
+    public void undo() {
+        if (!undo.isEmpty()) {
+            Recipe previous = undo.pop();
+            redo.push(recipe.get());
+            apply(previous, false);
+        }
+    }
+
+    public void redo() {
+        if (!redo.isEmpty()) {
+            Recipe next = redo.pop();
+            undo.push(recipe.get());
+            apply(next, false);
+        }
+    }
+
+    private void change(Recipe changed) {
+        if (busy.get() || input == null || changed.equals(recipe.get())) {
+            return;
+        }
+        Recipe before = recipe.get();
+        apply(changed, true, before);
+    }
+
+    private void apply(Recipe candidate, boolean recordUndo) {
+        apply(candidate, recordUndo, null, null);
+    }
+
+    private void apply(Recipe candidate, boolean recordUndo, Recipe before) {
+        apply(candidate, recordUndo, before, null);
+    }
+
+    /** Fits and applies {@code candidate}; only on success does it become the recipe. */
+    private void apply(Recipe candidate, boolean recordUndo, Recipe before, Runnable then) {
+        Dataset data = input;
+        busy.set(true);
+        tasks.submit(Job.of(UserMessage.of("clean.job.apply"), progress -> candidate.fitAndApply(data, progress))
+                .onSuccess(run -> {
+                    busy.set(false);
+                    if (recordUndo && before != null) {
+                        undo.push(before);
+                        redo.clear();
+                    }
+                    error.set(null);
+                    recipe.set(candidate);
+                    result.set(run.result());
+                    showItems(candidate, run.result());
+                    session.cleanedDataProperty().set(run.result().dataset());
+                    storeRecipe(candidate, run.result());
+                    storeFitted(run.recipe());
+                    refreshDistribution();
+                    syncUndo();
+                    updateExplanation();
+                    if (then != null) {
+                        then.run();
+                    }
+                })
+                .onFailure(e -> {
+                    busy.set(false);
+                    error.set(e instanceof WorkbenchException we ? we.userMessage()
+                            : UserMessage.of("clean.error.unexpected", String.valueOf(e.getMessage())));
+                    syncUndo();
+                })
+                .onCancelled(() -> {
+                    busy.set(false);
+                    syncUndo();
+                }));
+    }
+
+    private void syncUndo() {
+        canUndo.set(!undo.isEmpty());
+        canRedo.set(!redo.isEmpty());
+    }
+
+    private void showItems(Recipe r, CleanResult cleaned) {
+        List<RecipeItem> list = new ArrayList<>();
+        int effectIndex = 0;
+        List<StepEffect> effects = cleaned == null ? List.of() : cleaned.effects();
+        for (int i = 0; i < r.steps().size(); i++) {
+            RecipeStep step = r.steps().get(i);
+            StepEffect effect = null;
+            if (step.enabled() && effectIndex < effects.size()) {
+                effect = effects.get(effectIndex++);
+            }
+            list.add(new RecipeItem(i, step, effect));
+        }
+        items.setAll(list);
+    }
+
+    // ---- data and profile -------------------------------------------------------------------------
+
+    private void dataImported(Dataset data) {
+        input = data;
+        undo.clear();
+        redo.clear();
+        result.set(null);
+        profile.set(null);
+        columns.clear();
+        suggestions.clear();
+        overview.clear();
+        distribution.set(null);
+        cleanedDistribution.set(null);
+        error.set(null);
+        if (data == null) {
+            recipe.set(Recipe.empty());
+            items.clear();
+            syncUndo();
+            updateExplanation();
+            return;
+        }
+        Project p = session.project();
+        ObjectNode stored = p.step(Stage.CLEAN).settings();
+        salt.set(stored.hasNonNull("salt") ? stored.get("salt").asText()
+                : org.marketingworkbench.core.clean.step.MaskPersonalStep.newSalt());
+        target.set(stored.hasNonNull("target") && data.spec(stored.get("target").asText()).isPresent()
+                ? stored.get("target").asText() : null);
+        Recipe restored = Recipe.empty();
+        if (stored.has("recipe")) {
+            try {
+                restored = RecipeJson.readRecipe(stored.get("recipe").toString());
+            } catch (WorkbenchException e) {
+                error.set(e.userMessage());
+            }
+        }
+        recipe.set(Recipe.empty());
+        items.clear();
+        runProfile();
+        if (!restored.steps().isEmpty()) {
+            apply(restored, false);
+        }
+        syncUndo();
+    }
+
+    private void runProfile() {
+        Dataset data = input;
+        if (data == null) {
+            return;
+        }
+        Optional<String> t = Optional.ofNullable(target.get());
+        tasks.submit(Job.of(UserMessage.of("clean.job.profile"), progress -> ColumnProfiler.profile(data, t, progress))
+                .onSuccess(prof -> {
+                    if (data != input) {
+                        return;
+                    }
+                    profile.set(prof);
+                    columns.setAll(prof.columns());
+                    suggestions.setAll(RecipeSuggester.suggest(prof, Optional.ofNullable(salt.get())));
+                    if (selectedColumn.get() == null || prof.column(selectedColumn.get()).isEmpty()) {
+                        selectedColumn.set(prof.columns().stream().filter(c -> c.type().isFeature())
+                                .map(ColumnProfile::name).findFirst()
+                                .orElse(prof.columns().isEmpty() ? null : prof.columns().get(0).name()));
+                    }
+                    refreshDistribution();
+                    updateExplanation();
+                })
+                .onFailure(e -> error.set(e instanceof WorkbenchException we ? we.userMessage()
+                        : UserMessage.of("clean.error.unexpected", String.valueOf(e.getMessage())))));
+    }
+
+    /** Distributions are aggregated counts: cheap enough to compute on the spot. */
+    private void refreshDistribution() {
+        String column = selectedColumn.get();
+        if (input == null || column == null || input.spec(column).isEmpty() || !drawable(column)) {
+            distribution.set(null);
+            cleanedDistribution.set(null);
+            return;
+        }
+        Optional<String> split = Optional.ofNullable(splitBy.get()).filter(s -> !s.equals(column));
+        try {
+            distribution.set(distributionOf(input, column, split));
+            CleanResult r = result.get();
+            cleanedDistribution.set(r != null && !r.effects().isEmpty() && r.dataset().spec(column).isPresent()
+                    ? distributionOf(r.dataset(), column, split.filter(s -> r.dataset().spec(s).isPresent()))
+                    : null);
+        } catch (WorkbenchException e) {
+            error.set(e.userMessage());
+        }
+    }
+
+    /** Identifiers and free text have no distribution worth drawing: every value differs. */
+    public boolean drawable(String column) {
+        org.marketingworkbench.core.data.ColumnType type = input == null ? null
+                : input.spec(column).map(org.marketingworkbench.core.data.ColumnSpec::type).orElse(null);
+        return type == org.marketingworkbench.core.data.ColumnType.NUMBER
+                || type == org.marketingworkbench.core.data.ColumnType.CATEGORY
+                || type == org.marketingworkbench.core.data.ColumnType.DATETIME;
+    }
+
+    private Distribution distributionOf(Dataset data, String column, Optional<String> split) throws WorkbenchException {
+        boolean numeric = data.spec(column).map(s -> s.type() == org.marketingworkbench.core.data.ColumnType.NUMBER)
+                .orElse(false);
+        return numeric ? Distributions.histogram(data, column, bins.get(), split) : Distributions.of(data, column, split);
+    }
+
+    // ---- project ----------------------------------------------------------------------------------
+
+    private void storeRecipe(Recipe r, CleanResult cleaned) {
+        ObjectNode settings = JsonNodeFactory.instance.objectNode();
+        if (target.get() != null) {
+            settings.put("target", target.get());
+        }
+        settings.put("salt", salt.get());
+        try {
+            settings.set("recipe", JSON.readTree(RecipeJson.write(r)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a recipe always serialises", e);
+        }
+        ObjectNode summary = JsonNodeFactory.instance.objectNode();
+        if (cleaned != null) {
+            summary.put("rows", cleaned.dataset().rowCount()).put("columns", cleaned.dataset().columns().size());
+        }
+        Project p = session.project();
+        StepRecord old = p.step(Stage.CLEAN);
+        boolean done = cleaned != null || old.done();
+        session.update(p.withStep(Stage.CLEAN, new StepRecord(done, settings, merge(old.result(), summary))));
+    }
+
+    private void storeFitted(org.marketingworkbench.core.clean.FittedRecipe fitted) {
+        Project p = session.project();
+        StepRecord old = p.step(Stage.CLEAN);
+        ObjectNode res = old.result();
+        try {
+            res.set("fitted", JSON.readTree(RecipeJson.write(fitted)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a fitted recipe always serialises", e);
+        }
+        session.update(p.withStep(Stage.CLEAN, new StepRecord(old.done(), old.settings(), res)));
+    }
+
+    private static ObjectNode merge(ObjectNode base, ObjectNode extra) {
+        ObjectNode out = base.deepCopy();
+        out.setAll(extra);
+        return out;
+    }
+
+    /** The fitted recipe as a JSON document, for "Export recipe…" and {@code clean --recipe}. */
+    public Optional<String> fittedRecipeJson() {
+        ObjectNode res = session.project().step(Stage.CLEAN).result();
+        return res.has("fitted") ? Optional.of(res.get("fitted").toPrettyString()) : Optional.empty();
+    }
+
+    private void updateExplanation() {
+        List<UserMessage> paragraphs = new ArrayList<>();
+        paragraphs.add(UserMessage.of("clean.explainPanel.what"));
+        DatasetProfile prof = profile.get();
+        if (prof != null) {
+            long flagged = prof.columns().stream().filter(c -> !c.flags().isEmpty()).count();
+            paragraphs.add(UserMessage.of("clean.explainPanel.profile", prof.rowCount(), prof.columns().size(), flagged));
+        }
+        RecipeItem last = items.isEmpty() ? null : items.get(items.size() - 1);
+        if (last != null) {
+            String op = last.step().op();
+            paragraphs.add(UserMessage.of("clean.explain." + op + ".what"));
+            paragraphs.add(UserMessage.of("clean.explain." + op + ".when"));
+            paragraphs.add(UserMessage.of("clean.explain." + op + ".effect"));
+        }
+        paragraphs.add(UserMessage.of("clean.explainPanel.replay"));
+        explanation.set(new Explanation(UserMessage.of("clean.explainPanel.title"), paragraphs));
+    }
+}

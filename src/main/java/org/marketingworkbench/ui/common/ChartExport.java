@@ -1,0 +1,63 @@
+package org.marketingworkbench.ui.common;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.transform.Transform;
+import javax.imageio.ImageIO;
+
+/**
+ * Copies a chart to the clipboard or saves it as a PNG for a client report, at twice the screen
+ * resolution so it stays sharp on a slide.
+ */
+public final class ChartExport {
+
+    private static final double SCALE = 2.0;
+
+    private ChartExport() {
+    }
+
+    public static WritableImage snapshot(Node node) {
+        SnapshotParameters params = new SnapshotParameters();
+        params.setTransform(Transform.scale(SCALE, SCALE));
+        return node.snapshot(params, null);
+    }
+
+    public static void copy(Node node) {
+        ClipboardContent content = new ClipboardContent();
+        content.putImage(snapshot(node));
+        Clipboard.getSystemClipboard().setContent(content);
+    }
+
+    /** Writes the PNG through a temporary file, so a failed save never leaves half an image. */
+    public static void savePng(Node node, Path target) throws IOException {
+        WritableImage image = snapshot(node);
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader reader = image.getPixelReader();
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
+            out.setRGB(0, y, w, 1, row, 0, w);
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(dir, ".chart", ".png");
+        try {
+            if (!ImageIO.write(out, "png", temp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.marketingworkbench.ui.common;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import org.marketingworkbench.core.data.ColumnSpec;
+import org.marketingworkbench.core.data.Dataset;
+import tech.tablesaw.columns.Column;
+
+/**
+ * Fills a table view with a dataset without copying it: rows are indices, cells read from the
+ * Tablesaw columns, so scrolling a million rows costs only the visible cells. Each header carries a
+ * badge with the column's type.
+ */
+public final class DatasetTable {
+
+    private DatasetTable() {
+    }
+
+    public static void show(TableView<Integer> view, Dataset data, Localization l10n) {
+        view.getColumns().clear();
+        if (data == null) {
+            view.setItems(new RowIndexList(0));
+            return;
+        }
+        TableColumn<Integer, String> rowNumbers = new TableColumn<>("#");
+        rowNumbers.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.formatInteger(c.getValue() + 1L)));
+        rowNumbers.setSortable(false);
+        rowNumbers.setPrefWidth(64);
+        rowNumbers.getStyleClass().add("row-number-column");
+        view.getColumns().add(rowNumbers);
+        for (int i = 0; i < data.columns().size(); i++) {
+            ColumnSpec spec = data.columns().get(i);
+            Column<?> column = data.table().column(i);
+            TableColumn<Integer, String> tc = new TableColumn<>();
+            Label name = new Label(spec.name());
+            name.getStyleClass().add("column-name");
+            Label badge = new Label(l10n.get("type." + spec.type().id()));
+            badge.getStyleClass().addAll("type-badge", "type-" + spec.type().id());
+            VBox header = new VBox(2, name, badge);
+            header.getStyleClass().add("column-header-box");
+            if (spec.reason() != null) {
+                Tooltip.install(header, new Tooltip(l10n.format(spec.reason())));
+            }
+            tc.setGraphic(header);
+            tc.setSortable(false);
+            tc.setPrefWidth(Math.max(90, Math.min(220, spec.name().length() * 9 + 30)));
+            tc.setCellValueFactory(c -> new ReadOnlyStringWrapper(cellText(column, c.getValue())));
+            view.getColumns().add(tc);
+        }
+        view.setItems(new RowIndexList(data.rowCount()));
+    }
+
+    private static String cellText(Column<?> column, int row) {
+        if (column.isMissing(row)) {
+            return "";
+        }
+        return column.getString(row);
+    }
+}

@@ -1,0 +1,31 @@
+package org.marketingworkbench.ui.common;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.marketingworkbench.core.i18n.UserMessage;
+
+/**
+ * The questions a view-model asks the user. The window shows real dialogs; tests answer them.
+ */
+public interface DialogService {
+
+    enum UnsavedChoice { SAVE, DISCARD, CANCEL }
+
+    UnsavedChoice askUnsavedChanges(String projectName);
+
+    Optional<Path> chooseProjectToOpen();
+
+    Optional<Path> chooseProjectSaveLocation(String suggestedName);
+
+    Optional<Path> chooseDataFile();
+
+    /** The project's data file is missing: where is it now? */
+    Optional<Path> locateMissingDataFile(Path expected);
+
+    /** Where to save an export (a chart, a recipe); {@code extension} without the dot. */
+    Optional<Path> chooseExportFile(UserMessage title, String suggestedName, String extension);
+
+    boolean confirm(UserMessage title, UserMessage question);
+
+    void showError(UserMessage title, UserMessage message, Throwable details);
+}

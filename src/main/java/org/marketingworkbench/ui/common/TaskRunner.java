@@ -1,0 +1,35 @@
+package org.marketingworkbench.ui.common;
+
+/**
+ * Runs work off the UI thread and reports it to a {@link TaskMonitor}. The app uses a JavaFX
+ * implementation; view-model tests use {@link SameThreadTaskRunner} so they are deterministic.
+ */
+public interface TaskRunner {
+
+    <T> void submit(Job<T> job);
+
+    TaskMonitor monitor();
+
+    /** Lets the implementations in other packages drive the monitor's package-private updates. */
+    abstract class Base implements TaskRunner {
+        private final TaskMonitor monitor = new TaskMonitor();
+
+        @Override
+        public TaskMonitor monitor() {
+            return monitor;
+        }
+
+        protected void started(org.marketingworkbench.core.i18n.UserMessage title,
+                               org.marketingworkbench.core.pipeline.Progress progress) {
+            monitor.started(title, progress);
+        }
+
+        protected void updated(double fraction, org.marketingworkbench.core.i18n.UserMessage message) {
+            monitor.update(fraction, message);
+        }
+
+        protected void finished() {
+            monitor.finished();
+        }
+    }
+}

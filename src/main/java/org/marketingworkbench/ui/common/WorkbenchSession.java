@@ -1,0 +1,78 @@
+package org.marketingworkbench.ui.common;
+
+import java.nio.file.Path;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.project.Project;
+
+/**
+ * The open project and the data loaded for it, shared by the shell and the step view-models. It is
+ * created by the composition root and injected; nothing here is global.
+ */
+public final class WorkbenchSession {
+
+    private final ReadOnlyObjectWrapper<Project> project = new ReadOnlyObjectWrapper<>(Project.untitled());
+    private final ReadOnlyObjectWrapper<Path> projectFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<Dataset> importedData = new SimpleObjectProperty<>();
+    private final ObjectProperty<Dataset> cleanedData = new SimpleObjectProperty<>();
+
+    public ReadOnlyObjectProperty<Project> projectProperty() {
+        return project.getReadOnlyProperty();
+    }
+
+    public Project project() {
+        return project.get();
+    }
+
+    public ReadOnlyObjectProperty<Path> projectFileProperty() {
+        return projectFile.getReadOnlyProperty();
+    }
+
+    public Path projectFile() {
+        return projectFile.get();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    /** The typed table the import step produced for this project, or null before import. */
+    public ObjectProperty<Dataset> importedDataProperty() {
+        return importedData;
+    }
+
+    /** The table after the cleaning recipe, which later steps work on; null before cleaning. */
+    public ObjectProperty<Dataset> cleanedDataProperty() {
+        return cleanedData;
+    }
+
+    /** A change made by the user: the project now differs from its file. */
+    public void update(Project changed) {
+        project.set(changed);
+        dirty.set(true);
+    }
+
+    /** A project freshly opened from (or saved to) {@code file}: nothing unsaved. */
+    public void replace(Project opened, Path file) {
+        importedData.set(null);
+        cleanedData.set(null);
+        project.set(opened);
+        projectFile.set(file);
+        dirty.set(false);
+    }
+
+    public void markSaved(Path file) {
+        projectFile.set(file);
+        dirty.set(false);
+    }
+}

@@ -1,0 +1,297 @@
+package org.marketingworkbench.ui.ingest;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.ResourceBundle;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.marketingworkbench.core.data.ColumnType;
+import org.marketingworkbench.core.ingest.BadRowPolicy;
+import org.marketingworkbench.core.ingest.FileFormat;
+import org.marketingworkbench.core.ingest.ImportProblem;
+import org.marketingworkbench.core.ingest.ImportResult;
+import org.marketingworkbench.core.ingest.ImportSettings;
+import org.marketingworkbench.ui.common.DatasetTable;
+import org.marketingworkbench.ui.common.Localization;
+import org.marketingworkbench.ui.shell.StepView;
+
+/** The Import screen: an empty state with the sample data one click away, then settings, preview, columns, problems. */
+public final class IngestView implements StepView {
+
+    private static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
+    private static final List<String> ENCODINGS = List.of("UTF-8", "UTF-16", "GB18030", "GBK", "windows-1252", "ISO-8859-1");
+
+    private final IngestViewModel vm;
+    private final Localization l10n;
+    private final Runnable openFile;
+    private final Runnable onContinue;
+    private boolean updatingControls;
+
+    @FXML private VBox emptyState;
+    @FXML private Label emptyError;
+    @FXML private BorderPane workspace;
+    @FXML private Label fileName;
+    @FXML private Label summary;
+    @FXML private Button sampleDataButton;
+    @FXML private Button openFileButton;
+    @FXML private Button continueButton;
+    @FXML private Label errorLabel;
+    @FXML private Label noticeLabel;
+    @FXML private TitledPane settingsPane;
+    @FXML private ComboBox<String> encodingBox;
+    @FXML private ComboBox<Character> delimiterBox;
+    @FXML private ComboBox<String> sheetBox;
+    @FXML private TextField missingField;
+    @FXML private ComboBox<BadRowPolicy> badRowsBox;
+    @FXML private CheckBox headerCheck;
+    @FXML private CheckBox decimalCommaCheck;
+    @FXML private TableView<Integer> previewTable;
+    @FXML private TableView<ColumnRow> columnsTable;
+    @FXML private Tab problemsTab;
+    @FXML private TableView<ImportProblem> problemsTable;
+
+    public IngestView(IngestViewModel vm, Localization l10n, Runnable openFile, Runnable onContinue) {
+        this.vm = vm;
+        this.l10n = l10n;
+        this.openFile = openFile;
+        this.onContinue = onContinue;
+    }
+
+    @Override
+    public Node load(ResourceBundle bundle) {
+        FXMLLoader loader = new FXMLLoader(IngestView.class.getResource("IngestView.fxml"), bundle);
+        loader.setController(this);
+        try {
+            Parent parent = loader.load();
+            parent.getStylesheets().add(IngestView.class.getResource("IngestView.css").toExternalForm());
+            return parent;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @FXML
+    private void initialize() {
+        emptyState.visibleProperty().bind(vm.hasFile().not());
+        workspace.visibleProperty().bind(vm.hasFile());
+        emptyError.textProperty().bind(l10n.bind(vm.errorProperty()));
+        openFileButton.disableProperty().bind(vm.readingProperty());
+        sampleDataButton.disableProperty().bind(vm.readingProperty());
+        continueButton.disableProperty().bind(vm.canContinue().not());
+
+        fileName.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.fileProperty().get() == null ? "" : vm.fileProperty().get().getFileName().toString(),
+                vm.fileProperty()));
+        summary.textProperty().bind(l10n.bind(vm.summary()));
+        errorLabel.textProperty().bind(l10n.bind(vm.errorProperty()));
+        showOnlyWithText(errorLabel);
+        noticeLabel.textProperty().bind(l10n.bind(vm.noticeProperty()));
+        showOnlyWithText(noticeLabel);
+
+        setUpSettings();
+        setUpColumnsTable();
+        setUpProblemsTable();
+
+        vm.resultProperty().addListener((obs, old, now) -> showResult(now));
+        vm.requestedSettingsProperty().addListener((obs, old, now) -> showSettings());
+        showResult(vm.resultProperty().get());
+    }
+
+    private static void showOnlyWithText(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private void setUpSettings() {
+        encodingBox.setItems(FXCollections.observableArrayList(ENCODINGS));
+        delimiterBox.setItems(FXCollections.observableArrayList(DELIMITERS));
+        delimiterBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Character c) {
+                return c == null ? "" : l10n.format(IngestViewModel.delimiterName(c));
+            }
+
+            @Override
+            public Character fromString(String s) {
+                return s == null || s.isEmpty() ? null : s.charAt(0);
+            }
+        });
+        badRowsBox.setItems(FXCollections.observableArrayList(BadRowPolicy.values()));
+        badRowsBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BadRowPolicy p) {
+                return p == null ? "" : l10n.get("ingest.badRows." + p.name().toLowerCase(java.util.Locale.ROOT));
+            }
+
+            @Override
+            public BadRowPolicy fromString(String s) {
+                return null;
+            }
+        });
+        encodingBox.setOnAction(e -> {
+            String value = encodingBox.getValue();
+            if (!updatingControls && value != null && Charset.isSupported(value.strip())) {
+                vm.setEncoding(value.strip());
+            }
+        });
+        delimiterBox.setOnAction(e -> {
+            if (!updatingControls) {
+                vm.setDelimiter(delimiterBox.getValue());
+            }
+        });
+        sheetBox.setOnAction(e -> {
+            if (!updatingControls) {
+                vm.setSheet(sheetBox.getValue());
+            }
+        });
+        badRowsBox.setOnAction(e -> {
+            if (!updatingControls) {
+                vm.setBadRowPolicy(badRowsBox.getValue());
+            }
+        });
+        headerCheck.setOnAction(e -> vm.setHasHeader(headerCheck.isSelected()));
+        decimalCommaCheck.setOnAction(e -> vm.setDecimalComma(decimalCommaCheck.isSelected()));
+        missingField.setOnAction(e -> vm.setMissingMarkers(missingField.getText()));
+        missingField.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                vm.setMissingMarkers(missingField.getText());
+            }
+        });
+        settingsPane.disableProperty().bind(vm.readingProperty());
+    }
+
+    private void showSettings() {
+        ImportResult r = vm.resultProperty().get();
+        ImportSettings s = r != null ? r.resolvedSettings() : vm.requestedSettingsProperty().get();
+        updatingControls = true;
+        try {
+            encodingBox.setValue(s.encoding());
+            delimiterBox.setValue(s.delimiter());
+            headerCheck.setSelected(Boolean.TRUE.equals(s.hasHeader()));
+            decimalCommaCheck.setSelected(Boolean.TRUE.equals(s.decimalComma()));
+            missingField.setText(String.join(", ", s.effectiveMissingMarkers()));
+            badRowsBox.setValue(vm.requestedSettingsProperty().get().onBadRow());
+            boolean excel = s.format() == FileFormat.EXCEL;
+            boolean text = s.format() == null || s.format() == FileFormat.CSV;
+            sheetBox.setItems(FXCollections.observableArrayList(vm.sheetsProperty().get()));
+            sheetBox.setValue(s.sheet() != null ? s.sheet()
+                    : vm.sheetsProperty().get().isEmpty() ? null : vm.sheetsProperty().get().get(0));
+            sheetBox.getParent().setVisible(excel);
+            sheetBox.getParent().setManaged(excel);
+            for (Node n : List.of(encodingBox.getParent(), delimiterBox.getParent(), headerCheck)) {
+                n.setVisible(text);
+                n.setManaged(text);
+            }
+        } finally {
+            updatingControls = false;
+        }
+    }
+
+    private void setUpColumnsTable() {
+        TableColumn<ColumnRow, String> name = new TableColumn<>(l10n.get("ingest.columns.name"));
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
+        name.setPrefWidth(180);
+        TableColumn<ColumnRow, ColumnType> type = new TableColumn<>(l10n.get("ingest.columns.type"));
+        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type()));
+        type.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
+            @Override
+            public String toString(ColumnType t) {
+                return t == null ? "" : l10n.get("type." + t.id());
+            }
+
+            @Override
+            public ColumnType fromString(String s) {
+                return null;
+            }
+        }, ColumnType.values()));
+        type.setOnEditCommit(e -> vm.setColumnType(e.getRowValue().name(), e.getNewValue()));
+        type.setEditable(true);
+        type.setPrefWidth(150);
+        TableColumn<ColumnRow, String> missing = new TableColumn<>(l10n.get("ingest.columns.missing"));
+        missing.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.formatInteger(c.getValue().missing())));
+        missing.setPrefWidth(90);
+        missing.setStyle("-fx-alignment: center-right;");
+        TableColumn<ColumnRow, String> reason = new TableColumn<>(l10n.get("ingest.columns.reason"));
+        reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().overridden() ? l10n.get("ingest.columns.chosenByYou") : l10n.format(c.getValue().reason())));
+        reason.setPrefWidth(420);
+        columnsTable.getColumns().setAll(List.of(name, type, missing, reason));
+        columnsTable.setItems(vm.columns());
+        columnsTable.setPlaceholder(new Label(l10n.get("ingest.columns.none")));
+    }
+
+    private void setUpProblemsTable() {
+        TableColumn<ImportProblem, String> line = new TableColumn<>(l10n.get("ingest.problems.line"));
+        line.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                c.getValue().line() > 0 ? l10n.formatInteger(c.getValue().line()) : ""));
+        line.setPrefWidth(80);
+        TableColumn<ImportProblem, String> what = new TableColumn<>(l10n.get("ingest.problems.what"));
+        what.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.format(c.getValue().message())));
+        what.setPrefWidth(420);
+        TableColumn<ImportProblem, String> raw = new TableColumn<>(l10n.get("ingest.problems.raw"));
+        raw.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rawText() == null ? "" : c.getValue().rawText()));
+        raw.setCellFactory(col -> new TableCell<>() {
+            {
+                getStyleClass().add("raw-text");
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
+        raw.setPrefWidth(420);
+        problemsTable.getColumns().setAll(List.of(line, what, raw));
+        problemsTable.setItems(vm.problems());
+        problemsTable.setPlaceholder(new Label(l10n.get("ingest.problems.none")));
+        problemsTab.textProperty().bind(Bindings.createStringBinding(() -> {
+            ImportResult r = vm.resultProperty().get();
+            long count = r == null ? vm.problems().size() : r.problemCount();
+            return l10n.get("ingest.tab.problems", count);
+        }, vm.resultProperty(), vm.problems()));
+    }
+
+    private void showResult(ImportResult r) {
+        DatasetTable.show(previewTable, r == null ? null : r.dataset(), l10n);
+        previewTable.setPlaceholder(new Label(l10n.get(vm.readingProperty().get() ? "ingest.preview.reading" : "ingest.preview.none")));
+        showSettings();
+    }
+
+    @FXML
+    private void onOpenFile() {
+        openFile.run();
+    }
+
+    @FXML
+    private void onSampleData() {
+        vm.trySampleData();
+    }
+
+    @FXML
+    private void onContinue() {
+        onContinue.run();
+    }
+}

@@ -1,0 +1,33 @@
+package org.marketingworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line runs headless: starting the jar with a subcommand must not load any JavaFX class. */
+class CliNeverLoadsJavaFxTest {
+
+    @TempDir
+    Path home;
+
+    @Test
+    void versionRunsWithoutLoadingJavaFx() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-verbose:class", "-Dmwb.home=" + home,
+                "-cp", System.getProperty("java.class.path"), "org.marketingworkbench.app.Launcher", "--version"))
+                .redirectErrorStream(true)
+                .start();
+        byte[] output = process.getInputStream().readAllBytes();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String log = new String(output, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(log).contains("Marketing Workbench").contains("org.marketingworkbench.cli.WorkbenchCli");
+        assertThat(log.lines().filter(l -> l.contains("[class,load]") && l.contains(" javafx."))).isEmpty();
+        assertThat(log.lines().filter(l -> l.contains("[class,load]") && l.contains("org.marketingworkbench.ui."))).isEmpty();
+    }
+}

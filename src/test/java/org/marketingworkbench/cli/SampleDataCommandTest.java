@@ -1,0 +1,68 @@
+package org.marketingworkbench.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SampleDataCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private Locale before;
+
+    @BeforeEach
+    void english() {
+        before = Locale.getDefault();
+        Locale.setDefault(Locale.ENGLISH);
+    }
+
+    @AfterEach
+    void restore() {
+        Locale.setDefault(before);
+    }
+
+    private int run(String... args) {
+        return WorkbenchCli.run(args, new PrintWriter(out), new PrintWriter(err));
+    }
+
+    @Test
+    void writesBothFilesWithTheGivenSeed() throws Exception {
+        Path dir = tmp.resolve("out");
+
+        int code = run("sample-data", "--out", dir.toString(), "--seed", "7");
+
+        assertThat(code).isEqualTo(WorkbenchCli.OK);
+        assertThat(dir.resolve("customers.csv")).exists();
+        assertThat(dir.resolve("transactions.csv")).exists();
+        assertThat(out.toString()).contains("with seed 7").contains("5,012 rows").contains("churned");
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void aFileAsOutputFolderIsBadInputWithOneLine() throws Exception {
+        Path file = Files.writeString(tmp.resolve("file.txt"), "keep me");
+
+        int code = run("sample-data", "--out", file.toString());
+
+        assertThat(code).isEqualTo(WorkbenchCli.BAD_INPUT);
+        assertThat(err.toString().trim()).startsWith("error: Cannot write the sample data:").doesNotContain("\n");
+        assertThat(Files.readString(file)).isEqualTo("keep me");
+    }
+
+    @Test
+    void missingOutIsAUsageError() {
+        assertThat(run("sample-data")).isEqualTo(WorkbenchCli.USAGE);
+        assertThat(err.toString()).contains("--out");
+    }
+}

@@ -1,0 +1,45 @@
+package org.marketingworkbench.core.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+class PipelineStateTest {
+
+    @Test
+    void onlyImportIsReadyInAnEmptyProject() {
+        PipelineState state = PipelineState.empty();
+        assertThat(state.status(Stage.INGEST)).isEqualTo(StageStatus.READY);
+        for (Stage s : EnumSet.range(Stage.CLEAN, Stage.EVALUATE)) {
+            assertThat(state.status(s)).isEqualTo(StageStatus.NEEDS_EARLIER_STEP);
+            assertThat(state.canOpen(s)).isFalse();
+        }
+    }
+
+    @Test
+    void aDoneStepMakesTheNextOneReady() {
+        PipelineState state = PipelineState.empty().with(Stage.INGEST);
+        assertThat(state.status(Stage.INGEST)).isEqualTo(StageStatus.DONE);
+        assertThat(state.status(Stage.CLEAN)).isEqualTo(StageStatus.READY);
+        assertThat(state.status(Stage.SEGMENT)).isEqualTo(StageStatus.NEEDS_EARLIER_STEP);
+        assertThat(state.firstMissingBefore(Stage.TRAIN)).contains(Stage.CLEAN);
+    }
+
+    @Test
+    void undoingAStepUndoesEveryLaterStep() {
+        PipelineState state = PipelineState.empty().with(Stage.INGEST).with(Stage.CLEAN).with(Stage.SEGMENT);
+        PipelineState undone = state.without(Stage.CLEAN);
+        assertThat(undone.done()).containsExactly(Stage.INGEST);
+    }
+
+    @Test
+    void stageOrderAndIdsAreStable() {
+        assertThat(Stage.values()).extracting(Stage::id)
+                .containsExactly("ingest", "clean", "segment", "train", "evaluate");
+        assertThat(Stage.fromId("train")).contains(Stage.TRAIN);
+        assertThat(Stage.fromId("nope")).isEmpty();
+        assertThat(Stage.INGEST.previous()).isEmpty();
+        assertThat(Stage.EVALUATE.next()).isEmpty();
+    }
+}

@@ -1,0 +1,221 @@
+package org.marketingworkbench.ui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.marketingworkbench.core.i18n.UserMessage;
+import org.marketingworkbench.core.pipeline.Stage;
+import org.marketingworkbench.core.pipeline.StageStatus;
+import org.marketingworkbench.core.project.ProjectStore;
+import org.marketingworkbench.core.project.StepRecord;
+import org.marketingworkbench.ui.common.DialogService;
+import org.marketingworkbench.ui.common.Localization;
+import org.marketingworkbench.ui.common.SameThreadTaskRunner;
+import org.marketingworkbench.ui.common.UserSettingsStore;
+import org.marketingworkbench.ui.common.WorkbenchSession;
+
+/** The shell's rules, without a window: a same-thread runner and answered dialogs. */
+class ShellViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final WorkbenchSession session = new WorkbenchSession();
+    private final AnsweringDialogs dialogs = new AnsweringDialogs();
+    private final List<Path> imported = new ArrayList<>();
+    private ShellViewModel vm;
+
+    @BeforeEach
+    void create() {
+        vm = newViewModel();
+    }
+
+    private ShellViewModel newViewModel() {
+        return new ShellViewModel(session, new ProjectStore("test"), new SameThreadTaskRunner(), dialogs,
+                new Localization(Locale.ENGLISH), new UserSettingsStore(dir.resolve("settings.json")), imported::add,
+                List.of());
+    }
+
+    private void finishImport() {
+        session.update(session.project().withStep(Stage.INGEST, new StepRecord(true, null, null)));
+    }
+
+    @Test
+    void theRailFollowsTheProject() {
+        assertThat(vm.steps()).extracting(StepItem::status).containsExactly(StageStatus.READY,
+                StageStatus.NEEDS_EARLIER_STEP, StageStatus.NEEDS_EARLIER_STEP, StageStatus.NEEDS_EARLIER_STEP,
+                StageStatus.NEEDS_EARLIER_STEP);
+        finishImport();
+        assertThat(vm.steps().get(0).status()).isEqualTo(StageStatus.DONE);
+        assertThat(vm.steps().get(1).status()).isEqualTo(StageStatus.READY);
+    }
+
+    @Test
+    void aBlockedStepSaysWhichStepComesFirst() {
+        assertThat(vm.selectStage(Stage.SEGMENT)).isFalse();
+        assertThat(vm.currentStage()).isEqualTo(Stage.INGEST);
+        assertThat(vm.noticeProperty().get().format(Locale.ENGLISH)).isEqualTo(
+                "Segment needs an earlier step: finish Import first.");
+        finishImport();
+        assertThat(vm.selectNext()).isTrue();
+        assertThat(vm.currentStage()).isEqualTo(Stage.CLEAN);
+        assertThat(vm.steps().get(1).selectedProperty().get()).isTrue();
+    }
+
+    @Test
+    void undoingAnEarlierStepMovesTheUserBackToWhereTheyCanWork() {
+        finishImport();
+        vm.selectStage(Stage.CLEAN);
+        session.update(session.project().withStep(Stage.INGEST, new StepRecord(false, null, null)));
+        assertThat(vm.currentStage()).isEqualTo(Stage.INGEST);
+    }
+
+    @Test
+    void theTitleShowsNameAndUnsavedMark() {
+        assertThat(vm.windowTitle().getValue()).isEqualTo("Untitled — Marketing Workbench");
+        session.update(session.project().withName("Q3"));
+        assertThat(vm.windowTitle().getValue()).isEqualTo("Q3* — Marketing Workbench");
+        vm.setLanguage(Locale.SIMPLIFIED_CHINESE);
+        assertThat(vm.windowTitle().getValue()).isEqualTo("Q3* — 营销工作台");
+    }
+
+    @Test
+    void savingAnUntitledProjectNamesItAfterTheFile() {
+        session.update(session.project());
+        dialogs.files.add(dir.resolve("autumn"));
+        assertThat(vm.save()).isTrue();
+        assertThat(dir.resolve("autumn.mwb")).exists();
+        assertThat(session.project().name()).isEqualTo("autumn");
+        assertThat(session.isDirty()).isFalse();
+        assertThat(vm.recentProjects()).containsExactly(dir.resolve("autumn.mwb"));
+    }
+
+    @Test
+    void cancellingTheSaveDialogKeepsTheChanges() {
+        session.update(session.project().withName("Keep"));
+        assertThat(vm.save()).isFalse();
+        assertThat(session.isDirty()).isTrue();
+    }
+
+    @Test
+    void closingWithUnsavedChangesFollowsTheAnswer() {
+        session.update(session.project().withName("Draft"));
+        dialogs.unsaved.add(DialogService.UnsavedChoice.CANCEL);
+        assertThat(vm.requestClose()).isFalse();
+        dialogs.unsaved.add(DialogService.UnsavedChoice.SAVE);
+        dialogs.files.add(dir.resolve("draft.mwb"));
+        assertThat(vm.requestClose()).isTrue();
+        assertThat(dir.resolve("draft.mwb")).exists();
+        assertThat(dialogs.asked).isEqualTo(2);
+        assertThat(vm.requestClose()).as("nothing unsaved: no question").isTrue();
+        assertThat(dialogs.asked).isEqualTo(2);
+    }
+
+    @Test
+    void aSaveThatFailsKeepsTheUserInTheWindow() throws Exception {
+        session.update(session.project().withName("Draft"));
+        Path folderInTheWay = Files.createDirectory(dir.resolve("taken.mwb"));
+        dialogs.unsaved.add(DialogService.UnsavedChoice.SAVE);
+        dialogs.files.add(folderInTheWay);
+        assertThat(vm.requestClose()).isFalse();
+        assertThat(dialogs.errors).hasSize(1);
+        assertThat(session.isDirty()).isTrue();
+    }
+
+    @Test
+    void droppedFilesOpenProjectsOrImportData() throws Exception {
+        Path data = Files.writeString(dir.resolve("c.csv"), "a\n1\n");
+        vm.openDropped(List.of(data));
+        assertThat(imported).containsExactly(data);
+
+        dialogs.files.add(dir.resolve("p.mwb"));
+        session.update(session.project().withName("P"));
+        vm.save();
+        vm.newProject();
+        vm.openDropped(List.of(dir.resolve("p.mwb")));
+        assertThat(session.project().name()).isEqualTo("P");
+    }
+
+    @Test
+    void settingsPersistAcrossSessions() {
+        vm.themeProperty().set("dark");
+        vm.explainVisibleProperty().set(false);
+        vm.setLanguage(Locale.SIMPLIFIED_CHINESE);
+        ShellViewModel again = newViewModel();
+        assertThat(again.themeProperty().get()).isEqualTo("dark");
+        assertThat(again.explainVisibleProperty().get()).isFalse();
+        assertThat(again.localization().locale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Test
+    void aMissingRecentProjectIsForgotten() {
+        Path gone = dir.resolve("gone.mwb");
+        dialogs.files.add(gone);
+        session.update(session.project());
+        vm.save();
+        assertThat(vm.recentProjects()).contains(gone);
+        gone.toFile().delete();
+        vm.openProject(gone);
+        assertThat(vm.recentProjects()).doesNotContain(gone);
+        assertThat(dialogs.errors).extracting(UserMessage::key).containsExactly("project.error.notFound");
+    }
+
+    /** Answers the shell's questions from queues; records errors. */
+    private static final class AnsweringDialogs implements DialogService {
+        final Deque<Path> files = new ArrayDeque<>();
+        final Deque<UnsavedChoice> unsaved = new ArrayDeque<>();
+        final List<UserMessage> errors = new ArrayList<>();
+        int asked;
+
+        @Override
+        public UnsavedChoice askUnsavedChanges(String projectName) {
+            asked++;
+            return unsaved.isEmpty() ? UnsavedChoice.CANCEL : unsaved.poll();
+        }
+
+        @Override
+        public Optional<Path> chooseProjectToOpen() {
+            return Optional.ofNullable(files.poll());
+        }
+
+        @Override
+        public Optional<Path> chooseProjectSaveLocation(String suggestedName) {
+            return Optional.ofNullable(files.poll());
+        }
+
+        @Override
+        public Optional<Path> chooseDataFile() {
+            return Optional.ofNullable(files.poll());
+        }
+
+        @Override
+        public Optional<Path> locateMissingDataFile(Path expected) {
+            return Optional.ofNullable(files.poll());
+        }
+
+        @Override
+        public Optional<Path> chooseExportFile(UserMessage title, String suggestedName, String extension) {
+            return Optional.ofNullable(files.poll());
+        }
+
+        @Override
+        public boolean confirm(UserMessage title, UserMessage question) {
+            return true;
+        }
+
+        @Override
+        public void showError(UserMessage title, UserMessage message, Throwable details) {
+            errors.add(message);
+        }
+    }
+}
