@@ -1,8 +1,9 @@
 """pandas baseline for CleanBenchmark: the same profile and 6-step recipe on the same CSV.
 
-Usage: python3 clean_benchmark.py FILE.csv REPEATS
-Prints one line per measured run: "pandas profile <seconds>" and "pandas recipe <seconds>".
-Reading the CSV is not timed (that is the import step's benchmark).
+Usage: python3 clean_benchmark.py FILE.csv
+Reads the CSV (not timed: that is the import step's benchmark), warms up, prints "ready", then answers
+each line "profile" or "recipe" on stdin with "pandas profile|recipe <seconds>", until "quit". The Java
+side alternates its own runs with these, so both see the same machine load.
 """
 import sys
 import time
@@ -10,7 +11,7 @@ import time
 import numpy as np
 import pandas as pd
 
-path, repeats = sys.argv[1], int(sys.argv[2])
+path = sys.argv[1]
 num = ["n%02d" % i for i in range(12)]
 cat = ["c%d" % i for i in range(6)]
 df = pd.read_csv(path, dtype={**{c: "float64" for c in num}, **{c: "object" for c in cat}, "id": "object"},
@@ -46,11 +47,12 @@ def recipe(d):
 
 profile(df)  # warm-up, as the Java side gets one
 recipe(df)
-for _ in range(repeats):
+print("ready", flush=True)
+for command in sys.stdin:
+    command = command.strip()
+    if command == "quit":
+        break
+    work = profile if command == "profile" else recipe
     t = time.perf_counter()
-    profile(df)
-    print("pandas profile %.4f" % (time.perf_counter() - t), flush=True)
-for _ in range(repeats):
-    t = time.perf_counter()
-    recipe(df)
-    print("pandas recipe %.4f" % (time.perf_counter() - t), flush=True)
+    work(df)
+    print("pandas %s %.4f" % (command, time.perf_counter() - t), flush=True)

@@ -34,12 +34,13 @@ import tech.tablesaw.api.Table;
 /**
  * Profiles a generated 1,000,000 × 20 customer table and fits + applies a 6-step recipe, then runs the
  * same work in pandas ({@code describe(include='all')} and the same six operations) on the same data in
- * the same run, and prints times and ratios. Run with {@code mvn -o -Pbench test -Dtest=CleanBenchmark}.
+ * the same run, alternating Java and pandas runs so that both meet the same machine load, and prints
+ * medians and ratios. Run with {@code mvn -o -Pbench test -Dtest=CleanBenchmark}.
  * Rows can be changed with {@code -Dbench.rows=...}.
  */
 class CleanBenchmark {
 
-    private static final int REPEATS = 3;
+    private static final int REPEATS = 5;
     private static final String PYTHON = System.getProperty("bench.python", "/usr/bin/python3");
 
     @Test
@@ -56,29 +57,82 @@ class CleanBenchmark {
                 ScaleStep.of(List.of("n07", "n08", "n09", "n10"), ScaleStep.Method.Z_SCORE),
                 DateFeaturesStep.of("signup", true, true, true));
 
-        ColumnProfiler.profile(data, Optional.empty(), Progress.none()); // warm-up (JIT)
-        recipe.fitAndApply(data, Progress.none());
-        double[] javaProfile = new double[REPEATS];
-        double[] javaRecipe = new double[REPEATS];
-        for (int i = 0; i < REPEATS; i++) {
-            long t = System.nanoTime();
-            ColumnProfiler.profile(data, Optional.empty(), Progress.none());
-            javaProfile[i] = (System.nanoTime() - t) / 1e9;
-        }
-        for (int i = 0; i < REPEATS; i++) {
-            long t = System.nanoTime();
-            recipe.fitAndApply(data, Progress.none());
-            javaRecipe[i] = (System.nanoTime() - t) / 1e9;
-        }
-
         Path csv = Files.createTempFile("clean-bench", ".csv");
         try {
             writeCsv(data, csv);
-            double[][] pandas = runPandas(csv);
-            report("profile (Java: full profile with flags; pandas: describe(include='all'))", javaProfile, pandas[0]);
-            report("6-step recipe, fit + apply", javaRecipe, pandas[1]);
+            Pandas pandas = Pandas.start(csv);
+            ColumnProfiler.profile(data, Optional.empty(), Progress.none()); // warm-up (JIT), pandas warms up too
+            recipe.fitAndApply(data, Progress.none());
+            double[] javaProfile = new double[REPEATS];
+            double[] javaRecipe = new double[REPEATS];
+            double[] pandasProfile = new double[REPEATS];
+            double[] pandasRecipe = new double[REPEATS];
+            for (int i = 0; i < REPEATS; i++) { // alternate Java and pandas so both meet the same load
+                long t = System.nanoTime();
+                ColumnProfiler.profile(data, Optional.empty(), Progress.none());
+                javaProfile[i] = (System.nanoTime() - t) / 1e9;
+                pandasProfile[i] = pandas == null ? Double.NaN : pandas.time("profile");
+                t = System.nanoTime();
+                recipe.fitAndApply(data, Progress.none());
+                javaRecipe[i] = (System.nanoTime() - t) / 1e9;
+                pandasRecipe[i] = pandas == null ? Double.NaN : pandas.time("recipe");
+            }
+            if (pandas != null) {
+                pandas.close();
+            }
+            report("profile (Java: full profile with flags; pandas: describe(include='all'))", javaProfile,
+                    pandas == null ? null : pandasProfile);
+            report("6-step recipe, fit + apply", javaRecipe, pandas == null ? null : pandasRecipe);
         } finally {
             Files.deleteIfExists(csv);
+        }
+    }
+
+    /** The pandas side, a python3 process that times one run per request. */
+    private static final class Pandas {
+        private final Process process;
+        private final java.io.BufferedReader out;
+        private final java.io.PrintWriter in;
+
+        private Pandas(Process process) {
+            this.process = process;
+            this.out = process.inputReader();
+            this.in = new java.io.PrintWriter(process.outputWriter(), true);
+        }
+
+        static Pandas start(Path csv) throws IOException {
+            Path script = Path.of("src/bench/python/clean_benchmark.py");
+            if (!Files.isExecutable(Path.of(PYTHON)) || !Files.exists(script)) {
+                System.out.println("pandas baseline skipped: no " + PYTHON + " or " + script);
+                return null;
+            }
+            Pandas p = new Pandas(new ProcessBuilder(PYTHON, script.toString(), csv.toString())
+                    .redirectErrorStream(true).start());
+            for (String line = p.out.readLine(); line != null; line = p.out.readLine()) {
+                if (line.equals("ready")) {
+                    return p;
+                }
+                System.out.println("  pandas: " + line);
+            }
+            System.out.println("pandas baseline failed to start");
+            return null;
+        }
+
+        double time(String what) throws IOException {
+            in.println(what);
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length == 3 && parts[0].equals("pandas") && parts[1].equals(what)) {
+                    return Double.parseDouble(parts[2]);
+                }
+                System.out.println("  pandas: " + line);
+            }
+            throw new IOException("pandas stopped");
+        }
+
+        void close() throws InterruptedException {
+            in.println("quit");
+            process.waitFor();
         }
     }
 
@@ -98,36 +152,6 @@ class CleanBenchmark {
         double[] s = v.clone();
         Arrays.sort(s);
         return s[s.length / 2];
-    }
-
-    private static double[][] runPandas(Path csv) throws IOException, InterruptedException {
-        Path script = Path.of("src/bench/python/clean_benchmark.py");
-        if (!Files.isExecutable(Path.of(PYTHON)) || !Files.exists(script)) {
-            return new double[][] {null, null};
-        }
-        Process p = new ProcessBuilder(PYTHON, script.toString(), csv.toString(), Integer.toString(REPEATS))
-                .redirectErrorStream(true).start();
-        List<Double> profile = new ArrayList<>();
-        List<Double> recipe = new ArrayList<>();
-        List<String> other = new ArrayList<>();
-        try (var reader = p.inputReader()) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String[] parts = line.trim().split(" ");
-                if (parts.length == 3 && parts[0].equals("pandas")) {
-                    (parts[1].equals("profile") ? profile : recipe).add(Double.parseDouble(parts[2]));
-                } else {
-                    other.add(line);
-                }
-            }
-        }
-        if (p.waitFor() != 0 || profile.isEmpty()) {
-            System.out.println("pandas baseline failed:");
-            other.forEach(l -> System.out.println("  " + l));
-            return new double[][] {null, null};
-        }
-        return new double[][] {profile.stream().mapToDouble(Double::doubleValue).toArray(),
-            recipe.stream().mapToDouble(Double::doubleValue).toArray()};
     }
 
     /** id, 12 numbers (3 % blank, some heavy-tailed), 6 categories (messy labels, 2 % blank), 1 date. */

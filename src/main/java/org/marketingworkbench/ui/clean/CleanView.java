@@ -77,6 +77,7 @@ public final class CleanView implements StepView {
     private StepDraft draft;
     private int editing = -1;
     private XYChart<String, Number> currentChart;
+    private boolean filling;
 
     @FXML private VBox emptyState;
     @FXML private javafx.scene.layout.BorderPane workspace;
@@ -238,6 +239,7 @@ public final class CleanView implements StepView {
 
     private void setUpTargetAndSplit() {
         Runnable fill = () -> {
+            filling = true;
             List<String> candidates = new ArrayList<>();
             candidates.add("");
             List<String> splits = new ArrayList<>();
@@ -254,6 +256,7 @@ public final class CleanView implements StepView {
             targetBox.setValue(vm.targetProperty().get() == null ? "" : vm.targetProperty().get());
             splitByBox.setItems(FXCollections.observableArrayList(splits));
             splitByBox.setValue(vm.splitByProperty().get() == null ? "" : vm.splitByProperty().get());
+            filling = false;
         };
         StringConverter<String> noneAware = new StringConverter<>() {
             @Override
@@ -270,8 +273,17 @@ public final class CleanView implements StepView {
         splitByBox.setConverter(noneAware);
         vm.columns().addListener((ListChangeListener<ColumnProfile>) c -> fill.run());
         fill.run();
-        targetBox.setOnAction(e -> vm.setTarget(targetBox.getValue()));
-        splitByBox.setOnAction(e -> vm.setSplitBy(splitByBox.getValue()));
+        // refilling the lists after each profile must not read as the user choosing "(none)"
+        targetBox.setOnAction(e -> {
+            if (!filling) {
+                vm.setTarget(targetBox.getValue());
+            }
+        });
+        splitByBox.setOnAction(e -> {
+            if (!filling) {
+                vm.setSplitBy(splitByBox.getValue());
+            }
+        });
     }
 
     // ---- charts -----------------------------------------------------------------------------------

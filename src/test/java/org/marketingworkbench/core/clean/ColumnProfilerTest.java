@@ -62,6 +62,18 @@ class ColumnProfilerTest {
     }
 
     @Test
+    void aCustomerNumberWithAFewDuplicatedRowsIsStillIdentifierLikeButFreeTextIsNot() throws Exception {
+        Dataset d = Fixtures.table()
+                .text("customer_id", Fixtures.strs(40, i -> "C" + (1000 + Math.min(i, 38))))
+                .text("comment", Fixtures.strs(40, i -> "great shop number " + Math.min(i, 38)))
+                .text("city", Fixtures.strs(40, i -> "City" + (i % 20))).build();
+        DatasetProfile p = ColumnProfiler.profile(d, Optional.empty(), Progress.none());
+        assertThat(p.flagged(FlagKind.IDENTIFIER_LIKE)).extracting(ColumnProfile::name).containsExactly("customer_id");
+        assertThat(p.column("customer_id").orElseThrow().flag(FlagKind.IDENTIFIER_LIKE).orElseThrow().reason()
+                .format(Locale.ENGLISH)).contains("39 different values among 40 rows");
+    }
+
+    @Test
     void flagsIdentifierLikeColumnsButNotRepeatedValues() throws Exception {
         Dataset d = Fixtures.table()
                 .cat("customer", Fixtures.strs(30, i -> "C" + (1000 + i)))

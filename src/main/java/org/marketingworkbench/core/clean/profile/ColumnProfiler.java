@@ -405,6 +405,12 @@ public final class ColumnProfiler {
                 && nonMissing >= ProfileRules.IDENTIFIER_MIN_ROWS) {
             flags.add(new QualityFlag(FlagKind.IDENTIFIER_LIKE,
                     UserMessage.of("clean.reason.identifierUnique", nonMissing)));
+        } else if ((categoryLike || spec.type() == ColumnType.TEXT) && !has(flags, FlagKind.IDENTIFIER_LIKE)
+                && nonMissing >= ProfileRules.IDENTIFIER_MIN_ROWS
+                && distinct >= ProfileRules.IDENTIFIER_NEAR_UNIQUE_SHARE * nonMissing && singleTokens(labelsSeen)) {
+            // a customer number repeated on a few duplicated rows is still a customer number
+            flags.add(new QualityFlag(FlagKind.IDENTIFIER_LIKE,
+                    UserMessage.of("clean.reason.identifierNearlyUnique", distinct, nonMissing)));
         }
         if (spec.type() == ColumnType.CATEGORY && !has(flags, FlagKind.IDENTIFIER_LIKE)
                 && distinct > ProfileRules.HIGH_CARDINALITY) {
@@ -447,6 +453,17 @@ public final class ColumnProfiler {
             flags.add(new QualityFlag(FlagKind.NEAR_CONSTANT,
                     UserMessage.of("clean.reason.nearConstant", modeShare, mode)));
         }
+    }
+
+    /** Codes, not prose: no label of the first few hundred contains a space. */
+    private static boolean singleTokens(List<String> labels) {
+        int n = Math.min(labels.size(), 500);
+        for (int i = 0; i < n; i++) {
+            if (labels.get(i).strip().indexOf(' ') >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void personalByValues(Column<?> column, List<QualityFlag> flags) {
