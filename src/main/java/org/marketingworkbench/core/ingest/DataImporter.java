@@ -411,6 +411,12 @@ public final class DataImporter {
         }
         List<String[]> data = header ? records.subList(1, records.size()) : records;
         List<String> names = columnNames(header ? records.get(0) : null, width, plan.notes);
+        for (String overridden : s.columnTypeOverrides().keySet()) {
+            if (!names.contains(overridden)) {
+                plan.notes.add(new ImportProblem(0, ImportProblem.Kind.UNKNOWN_COLUMN, overridden, null,
+                        UserMessage.of("ingest.problem.unknownColumn", overridden)));
+            }
+        }
 
         // number format
         boolean decimalComma = s.decimalComma() != null ? s.decimalComma() : detectDecimalComma(data, width, missing);

@@ -71,6 +71,15 @@ class RereadAndOverrideTest {
     }
 
     @Test
+    void aTypeForAColumnTheFileDoesNotHaveIsReported() throws Exception {
+        ImportResult r = Fixtures.read("ragged.csv", ImportSettings.auto().withColumnType("zip", ColumnType.CATEGORY));
+        assertThat(r.problems()).anySatisfy(p -> {
+            assertThat(p.kind()).isEqualTo(ImportProblem.Kind.UNKNOWN_COLUMN);
+            assertThat(p.column()).isEqualTo("zip");
+        });
+    }
+
+    @Test
     void codesThatAreReallyCategoriesAreNotNumbers() throws Exception {
         ImportResult r = Fixtures.read("postcodes-and-flags.csv");
         assertThat(r.dataset().spec("postcode").orElseThrow().type()).isEqualTo(ColumnType.CATEGORY);
