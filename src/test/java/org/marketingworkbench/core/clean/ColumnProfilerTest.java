@@ -239,6 +239,27 @@ class ColumnProfilerTest {
     }
 
     @Test
+    void automaticHistogramsHaveFewBarsWithRoundEdges() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        Dataset d = Fixtures.table().num("age", Fixtures.seq(20_000, i -> 18 + random.nextInt(78))).build();
+        Distribution h = Distributions.histogram(d, "age", Distributions.AUTO, Optional.empty());
+        assertThat(h.binCount()).isBetween(5, Distributions.MAX_AUTO_BINS);
+        double width = h.edges()[1] - h.edges()[0];
+        assertThat(width).as("whole-number data gets whole-number bins").isEqualTo(Math.rint(width));
+        for (double edge : h.edges()) {
+            assertThat(edge % width).isZero();
+        }
+        assertThat(h.edges()[0]).isLessThanOrEqualTo(18);
+        assertThat(h.edges()[h.binCount()]).isGreaterThan(95);
+        long total = 0;
+        for (int b = 0; b < h.binCount(); b++) {
+            total += h.total(b);
+        }
+        assertThat(total).isEqualTo(20_000);
+        assertThat(h.binLabels().get(0)).doesNotContain(".");
+    }
+
+    @Test
     void histogramSplitByTargetCountsEveryRowOnce() throws Exception {
         Dataset d = Fixtures.table()
                 .num("x", Fixtures.seq(100, i -> i == 50 ? Double.NaN : i))
