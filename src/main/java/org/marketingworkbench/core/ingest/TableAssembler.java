@@ -107,7 +107,9 @@ final class TableAssembler {
         }
         switch (kind[index]) {
             case 0 -> {
-                double v = numbers.parse(buf, off, len);
+                // a marker such as -1 or 999 is a number too: ask the markers first when there is one
+                double v = missing.hasNumericMarker() && missing.isMissing(buf, off, len) ? Double.NaN
+                        : numbers.parse(buf, off, len);
                 if (Double.isNaN(v) && !missing.isMissing(buf, off, len)) {
                     String raw = new String(buf, off, len);
                     pending.add(new ImportProblem(line, ImportProblem.Kind.BAD_NUMBER, plans.get(index).name(), raw,
