@@ -67,6 +67,24 @@ class IngestViewModelTest {
     }
 
     @Test
+    void quoteThousandsAndDateSettingsCanBeChosen() throws Exception {
+        Path dates = Files.writeString(dir.resolve("d.csv"), "id|joined|spend\n1|02.01.2026|1 250\n2|15.03.2026|980\n3|30.11.2025|2 100\n");
+        vm.openDataFile(dates);
+        vm.setThousandsSeparator(" ");
+        assertThat(vm.columns()).filteredOn(c -> c.name().equals("spend")).singleElement()
+                .extracting(ColumnRow::type).isEqualTo(ColumnType.NUMBER);
+        assertThat(session.importedDataProperty().get().table().numberColumn("spend").sum()).isEqualTo(4330.0);
+        vm.setDateFormats("dd.MM.yyyy");
+        assertThat(vm.columns()).filteredOn(c -> c.name().equals("joined")).singleElement()
+                .extracting(ColumnRow::type).isEqualTo(ColumnType.DATETIME);
+        vm.setQuote('\'');
+        assertThat(vm.resultProperty().get().resolvedSettings().quote()).isEqualTo('\'');
+        vm.setDateFormats("not a pattern %%");
+        assertThat(vm.errorProperty().get()).isNotNull();
+        assertThat(vm.resultProperty().get().resolvedSettings().quote()).as("the last good read stays").isEqualTo('\'');
+    }
+
+    @Test
     void anUnreadableFileGivesAMessageAndNoData() throws Exception {
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
         vm.openDataFile(empty);
