@@ -220,6 +220,25 @@ public final class IngestView implements StepView {
             }
         });
         settingsPane.disableProperty().bind(vm.readingProperty());
+        // collapsed to a one-line summary so the preview gets the room; opened when something went wrong
+        settingsPane.textProperty().bind(Bindings.createStringBinding(() -> {
+            ImportResult r = vm.resultProperty().get();
+            if (r == null) {
+                return l10n.get("ingest.settings.title");
+            }
+            ImportSettings s = r.resolvedSettings();
+            if (s.format() != null && s.format() != FileFormat.CSV) {
+                return l10n.get("ingest.settings.summaryOther", s.format().name(), s.sheet() == null ? "" : s.sheet());
+            }
+            return l10n.get("ingest.settings.summary", String.valueOf(s.encoding()),
+                    l10n.format(IngestViewModel.delimiterName(s.delimiter())),
+                    l10n.get(Boolean.TRUE.equals(s.hasHeader()) ? "ingest.settings.withHeader" : "ingest.settings.noHeader"));
+        }, vm.resultProperty(), l10n.localeProperty()));
+        vm.errorProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                settingsPane.setExpanded(true);
+            }
+        });
     }
 
     private void showSettings() {
