@@ -538,6 +538,34 @@ public final class CleanViewModel implements StepViewModel {
         return res.has("fitted") ? Optional.of(res.get("fitted").toPrettyString()) : Optional.empty();
     }
 
+    /**
+     * The last step's effect in figures from the user's own data: for an imputation of a number
+     * column, the spread before and after ("the standard deviation fell from 15.2 to 14.6"), which is
+     * why mean and median imputation make a column look more certain than it is.
+     */
+    private Optional<UserMessage> onTheData(RecipeItem item) {
+        CleanResult cleaned = result.get();
+        if (cleaned == null || input == null || item.effect() == null
+                || !(item.step() instanceof org.marketingworkbench.core.clean.step.MissingValuesStep m)
+                || m.strategy() == org.marketingworkbench.core.clean.step.MissingValuesStep.Strategy.DROP_ROWS
+                || m.strategy() == org.marketingworkbench.core.clean.step.MissingValuesStep.Strategy.CONSTANT) {
+            return Optional.empty();
+        }
+        for (String column : m.columns()) {
+            if (input.spec(column).map(c -> c.type() == org.marketingworkbench.core.data.ColumnType.NUMBER).orElse(false)
+                    && cleaned.dataset().spec(column).isPresent()) {
+                var before = input.table().numberColumn(column);
+                var after = cleaned.dataset().table().numberColumn(column);
+                int filled = before.countMissing() - after.countMissing();
+                if (filled > 0) {
+                    return Optional.of(UserMessage.of("clean.explainPanel.spread", column, filled,
+                            before.standardDeviation(), after.standardDeviation()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private void updateExplanation() {
         List<UserMessage> paragraphs = new ArrayList<>();
         paragraphs.add(UserMessage.of("clean.explainPanel.what"));
@@ -552,6 +580,7 @@ public final class CleanViewModel implements StepViewModel {
             paragraphs.add(UserMessage.of("clean.explain." + op + ".what"));
             paragraphs.add(UserMessage.of("clean.explain." + op + ".when"));
             paragraphs.add(UserMessage.of("clean.explain." + op + ".effect"));
+            onTheData(last).ifPresent(paragraphs::add);
         }
         paragraphs.add(UserMessage.of("clean.explainPanel.replay"));
         explanation.set(new Explanation(UserMessage.of("clean.explainPanel.title"), paragraphs));

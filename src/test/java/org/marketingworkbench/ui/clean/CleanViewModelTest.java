@@ -64,6 +64,8 @@ class CleanViewModelTest {
         assertThat(session.importedDataProperty().get().table().column("age").countMissing()).isEqualTo(2);
         assertThat(vm.recipeItems().get(0).effect().cellsChanged()).isEqualTo(2);
         assertThat(session.project().step(Stage.CLEAN).done()).isTrue();
+        assertThat(vm.explanation().getValue().paragraphs()).extracting(m -> m.key())
+                .contains("clean.explain.missingValues.effect", "clean.explainPanel.spread");
 
         vm.addStep(new DropColumnsStep(true, List.of("id")));
         assertThat(vm.recipeItems()).hasSize(2);
