@@ -80,6 +80,8 @@ public final class CleanView implements StepView {
     private boolean filling;
 
     @FXML private VBox emptyState;
+    @FXML private Label emptyTitle;
+    @FXML private Label emptyText;
     @FXML private javafx.scene.layout.BorderPane workspace;
     @FXML private Label summary;
     @FXML private ComboBox<String> targetBox;
@@ -136,6 +138,9 @@ public final class CleanView implements StepView {
     @FXML
     private void initialize() {
         emptyState.visibleProperty().bind(vm.hasData().not());
+        emptyTitle.textProperty().bind(Bindings.when(vm.hasInputProperty())
+                .then(l10n.get("clean.empty.profiling")).otherwise(l10n.get("clean.empty.title")));
+        emptyText.visibleProperty().bind(vm.hasInputProperty().not());
         workspace.visibleProperty().bind(vm.hasData());
         summary.textProperty().bind(l10n.bind(vm.summary()));
         errorLabel.textProperty().bind(l10n.bind(vm.errorProperty()));
@@ -410,6 +415,10 @@ public final class CleanView implements StepView {
                 HBox.setHgrow(text, Priority.ALWAYS);
                 HBox row = new HBox(8, enabled, text);
                 row.setAlignment(Pos.CENTER_LEFT);
+                // as wide as the list, so long details wrap instead of scrolling sideways
+                row.prefWidthProperty().bind(recipeList.widthProperty().subtract(28));
+                row.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                text.setMinWidth(0);
                 setGraphic(row);
                 setText(null);
             }

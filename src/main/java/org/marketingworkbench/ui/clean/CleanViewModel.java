@@ -67,6 +67,7 @@ public final class CleanViewModel implements StepViewModel {
     private final ReadOnlyObjectWrapper<CleanResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasInput = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper salt = new ReadOnlyStringWrapper();
@@ -175,6 +176,11 @@ public final class CleanViewModel implements StepViewModel {
     /** The project's salt for one-way hashing of personal data (created once per project). */
     public ReadOnlyStringProperty saltProperty() {
         return salt.getReadOnlyProperty();
+    }
+
+    /** Data has been imported (its profile may still be on its way). */
+    public ReadOnlyBooleanProperty hasInputProperty() {
+        return hasInput.getReadOnlyProperty();
     }
 
     public BooleanBinding hasData() {
@@ -390,6 +396,7 @@ public final class CleanViewModel implements StepViewModel {
 
     private void dataImported(Dataset data) {
         input = data;
+        hasInput.set(data != null);
         undo.clear();
         redo.clear();
         result.set(null);
