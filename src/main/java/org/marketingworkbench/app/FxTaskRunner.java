@@ -28,12 +28,13 @@ public final class FxTaskRunner extends TaskRunner.Base {
     @Override
     public <T> void submit(Job<T> job) {
         Progress progress = Progress.to(new CoalescingSink());
-        started(job.title(), progress);
+        submitted(job.title(), progress);
         worker.execute(() -> {
+            Platform.runLater(() -> started(job.title()));
             try {
                 T result = job.work().run(progress);
                 Platform.runLater(() -> {
-                    finished();
+                    ended(progress);
                     if (progress.isCancelled()) {
                         job.cancelled();
                     } else {
@@ -42,13 +43,13 @@ public final class FxTaskRunner extends TaskRunner.Base {
                 });
             } catch (CancelledException e) {
                 Platform.runLater(() -> {
-                    finished();
+                    ended(progress);
                     job.cancelled();
                 });
             } catch (Throwable e) {
                 // every failure ends the job, or the status bar would show it running forever
                 Platform.runLater(() -> {
-                    finished();
+                    ended(progress);
                     job.failed(e);
                 });
             }

@@ -46,7 +46,7 @@ final class ImportCommand implements Callable<Integer> {
     Path file;
 
     @Option(names = "--format", description = "csv, excel or arff (default: from the file name).")
-    FileFormat format;
+    String format;
 
     @Option(names = "--encoding", description = "Text encoding, e.g. UTF-8, GB18030, windows-1252 (default: detect).")
     String encoding;
@@ -82,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
     Map<String, String> types;
 
     @Option(names = "--on-bad-row", description = "skip (default) or stop.")
-    BadRowPolicy onBadRow;
+    String onBadRow;
 
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
@@ -117,7 +117,8 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     ImportSettings settings() throws ImportException {
-        ImportSettings s = ImportSettings.auto().withFormat(format).withEncoding(encoding).withQuote(quote)
+        ImportSettings s = ImportSettings.auto().withFormat(choice(FileFormat.class, format, "--format"))
+                .withEncoding(encoding).withQuote(quote)
                 .withHeader(header).withDecimalComma(decimalComma).withDateFormats(dateFormats).withSheet(sheet);
         if (delimiter != null) {
             String d = delimiter.equalsIgnoreCase("tab") || delimiter.equals("\\t") ? "\t" : delimiter;
@@ -139,7 +140,7 @@ final class ImportCommand implements Callable<Integer> {
             s = s.withMissingMarkers(markers);
         }
         if (onBadRow != null) {
-            s = s.withOnBadRow(onBadRow);
+            s = s.withOnBadRow(choice(BadRowPolicy.class, onBadRow, "--on-bad-row"));
         }
         if (types != null) {
             Map<String, ColumnType> m = new LinkedHashMap<>();
@@ -153,6 +154,17 @@ final class ImportCommand implements Callable<Integer> {
             s = s.withColumnTypeOverrides(m);
         }
         return s;
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) throws ImportException {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ImportException(UserMessage.of("ingest.error.badChoice", value, option), e);
+        }
     }
 
     private void printText(PrintWriter pw, ImportResult r, Locale locale) {

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
         versionProvider = WorkbenchCli.Versions.class,
         description = "Marketing Workbench: customer data to segments and prediction models.%n"
                 + "Run without arguments to open the window.",
-        subcommands = {ProjectCommand.class, ImportCommand.class, SampleDataCommand.class})
+        subcommands = {ProjectCommand.class, ImportCommand.class, ProfileCommand.class, CleanCommand.class,
+            SampleDataCommand.class})
 public final class WorkbenchCli implements Runnable {
 
     public static final int OK = 0;

@@ -66,7 +66,7 @@ class ShellWindowTest {
                 .withStep(org.marketingworkbench.core.pipeline.Stage.INGEST, new StepRecord(true, null, null))));
         robot.clickOn("#step-clean");
         assertThat(window.shell().currentStage()).isEqualTo(org.marketingworkbench.core.pipeline.Stage.CLEAN);
-        assertThat(robot.lookup("#upcoming-clean").tryQuery()).isPresent();
+        assertThat(robot.lookup(".clean").tryQuery()).isPresent();
     }
 
     @Test
@@ -116,6 +116,9 @@ class ShellWindowTest {
         robot.interact(() -> window.session().update(window.session().project()
                 .withDataSource(new DataSource(data, null, 12))
                 .withStep(org.marketingworkbench.core.pipeline.Stage.INGEST, new StepRecord(true, null, null))));
+        // the import step reads the data in the background and records its hash: let it finish
+        waitFor(10, TimeUnit.SECONDS, () -> !window.tasks().monitor().isRunning());
+        waitForFxEvents();
         Path file = folder.resolve("spring.mwb");
         dialogs.files.add(folder.resolve("spring"));
         robot.press(KeyCode.CONTROL, KeyCode.S).release(KeyCode.S, KeyCode.CONTROL);

@@ -16,6 +16,24 @@ class CliNeverLoadsJavaFxTest {
     Path home;
 
     @Test
+    void wekaStaysOutOfTheUsersHomeAndOffline() throws Exception {
+        Path userHome = java.nio.file.Files.createDirectories(home.resolve("user"));
+        Path arff = java.nio.file.Files.writeString(home.resolve("tiny.arff"),
+                "@relation t\n@attribute age numeric\n@attribute city {Berlin,Paris}\n@data\n30,Berlin\n41,Paris\n");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(List.of(java, "-Duser.home=" + userHome, "-Dmwb.home=" + home.resolve("app"),
+                "-cp", System.getProperty("java.class.path"), "org.marketingworkbench.app.Launcher", "import", arff.toString()))
+                .redirectErrorStream(true)
+                .start();
+        String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(log).isZero();
+        assertThat(log).contains("age").contains("city").doesNotContainIgnoringCase("BLAS").doesNotContain("SLF4J");
+        assertThat(userHome.resolve("wekafiles")).doesNotExist();
+        assertThat(home.resolve("app").resolve("weka")).isDirectory();
+    }
+
+    @Test
     void versionRunsWithoutLoadingJavaFx() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process process = new ProcessBuilder(List.of(java, "-verbose:class", "-Dmwb.home=" + home,

@@ -49,13 +49,13 @@ public final class RecipeJson {
 
     public static String write(Recipe recipe) {
         ObjectNode root = header(false);
-        root.set("steps", MAPPER.valueToTree(recipe.steps()));
+        root.set("steps", MAPPER.valueToTree(recipe.steps().toArray(new RecipeStep[0])));
         return toString(root);
     }
 
     public static String write(FittedRecipe recipe) {
         ObjectNode root = header(true);
-        root.set("steps", MAPPER.valueToTree(recipe.steps()));
+        root.set("steps", MAPPER.valueToTree(recipe.steps().toArray(new RecipeStep[0])));
         root.set("inputSchema", MAPPER.valueToTree(recipe.inputSchema()));
         root.set("knownCategories", MAPPER.valueToTree(recipe.knownCategories()));
         return toString(root);

@@ -48,17 +48,26 @@ public final class DataImporter {
 
     static final int SAMPLE_BYTES = 1 << 20;
     static final int SAMPLE_RECORDS = 10_000;
+    /** From this size on, parsing and conversion run on two threads. */
+    static final long PARALLEL_FROM_BYTES = 4L << 20;
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
 
     private final LongSupplier availableMemory;
+    private final long parallelFromBytes;
 
     public DataImporter() {
-        this(DataImporter::freeHeap);
+        this(DataImporter::freeHeap, PARALLEL_FROM_BYTES);
     }
 
     /** Test seam: how many bytes of heap the import may use. */
     DataImporter(LongSupplier availableMemory) {
+        this(availableMemory, PARALLEL_FROM_BYTES);
+    }
+
+    /** Test seam: also from which file size on to convert on a second thread. */
+    DataImporter(LongSupplier availableMemory, long parallelFromBytes) {
         this.availableMemory = availableMemory;
+        this.parallelFromBytes = parallelFromBytes;
     }
 
     static long freeHeap() {
@@ -234,16 +243,17 @@ public final class DataImporter {
     }
 
     private Plan planCsv(Path file, ImportSettings s, Plan plan) throws ImportException {
-        byte[] buf = new byte[SAMPLE_BYTES];
         int len;
         boolean truncated;
         long rawConsumed;
+        byte[] buf;
         try {
             plan.gzip = isGzip(file);
+            buf = new byte[plan.gzip ? SAMPLE_BYTES : (int) Math.min(SAMPLE_BYTES, plan.fileSize)];
             try (CountingStream counting = new CountingStream(Files.newInputStream(file), null);
                     InputStream in = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting) {
                 len = in.readNBytes(buf, 0, buf.length);
-                truncated = len == buf.length && in.read() >= 0;
+                truncated = len == buf.length && (plan.gzip || len == SAMPLE_BYTES) && in.read() >= 0;
                 rawConsumed = plan.gzip ? counting.count : len;
             }
         } catch (IOException e) {
@@ -401,6 +411,12 @@ public final class DataImporter {
         }
         List<String[]> data = header ? records.subList(1, records.size()) : records;
         List<String> names = columnNames(header ? records.get(0) : null, width, plan.notes);
+        for (String overridden : s.columnTypeOverrides().keySet()) {
+            if (!names.contains(overridden)) {
+                plan.notes.add(new ImportProblem(0, ImportProblem.Kind.UNKNOWN_COLUMN, overridden, null,
+                        UserMessage.of("ingest.problem.unknownColumn", overridden)));
+            }
+        }
 
         // number format
         boolean decimalComma = s.decimalComma() != null ? s.decimalComma() : detectDecimalComma(data, width, missing);
@@ -769,14 +785,17 @@ public final class DataImporter {
                 InputStream in = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting) {
             in.skipNBytes(plan.bom);
             handler = new CsvRowHandler(assembler, s.delimiter(), s.hasHeader(), p, () -> counting.count,
-                    plan.fileSize);
-            try (CsvReader<Boolean> reader = reader(s.delimiter(), s.quote()).build(handler,
+                    plan.fileSize, plan.fileSize >= parallelFromBytes && Runtime.getRuntime().availableProcessors() > 1
+                            && !Boolean.getBoolean("mwb.import.singleThread"));
+            try (CsvRowHandler h = handler;
+                    CsvReader<Boolean> reader = reader(s.delimiter(), s.quote()).build(h,
                     new java.io.InputStreamReader(in, plan.charset.newDecoder()
                             .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                             .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)))) {
                 for (java.util.Iterator<Boolean> it = reader.iterator(); it.hasNext(); ) {
                     it.next();
                 }
+                h.finish();
                 // read what is left (a gzip trailer) so the hash covers the whole file
                 byte[] rest = new byte[1 << 16];
                 while (counting.read(rest) >= 0) {
@@ -788,6 +807,15 @@ public final class DataImporter {
         } catch (CancelledException e) {
             throw e;
         } catch (CsvParseException e) {
+            // FastCSV wraps what the callback throws: unwrap a stop-at-bad-row or a cancel
+            for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+                if (c instanceof CsvRowHandler.Abort a) {
+                    throw a.cause;
+                }
+                if (c instanceof CancelledException ce) {
+                    throw ce;
+                }
+            }
             long line = handler == null ? 0 : handler.currentLine();
             throw new ImportException(UserMessage.of("ingest.error.quoteNeverCloses", line), e);
         } catch (java.io.UncheckedIOException e) {

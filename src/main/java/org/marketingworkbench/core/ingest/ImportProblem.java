@@ -26,7 +26,9 @@ public record ImportProblem(long line, Kind kind, String column, String rawText,
         /** A column in which every value is missing. */
         EMPTY_COLUMN,
         /** A column whose values are partly numbers and partly text. */
-        MIXED_TYPES
+        MIXED_TYPES,
+        /** A type was set for a column the file does not have (renamed or removed since). */
+        UNKNOWN_COLUMN
     }
 
     /** Raw text longer than this is cut, so one broken row cannot fill the memory. */

@@ -7,6 +7,7 @@ final class MissingMarkers {
 
     private final char[][] markers;
     private final int maxLength;
+    private final boolean numericMarker;
 
     MissingMarkers(List<String> markers) {
         this.markers = markers.stream().map(String::trim).filter(m -> !m.isEmpty())
@@ -16,6 +17,18 @@ final class MissingMarkers {
             max = Math.max(max, m.length);
         }
         this.maxLength = max;
+        boolean numeric = false;
+        for (char[] m : this.markers) {
+            for (char c : m) {
+                numeric |= c >= '0' && c <= '9';
+            }
+        }
+        this.numericMarker = numeric;
+    }
+
+    /** Whether some marker contains a digit (like -1 or 999), so it could also read as a number. */
+    boolean hasNumericMarker() {
+        return numericMarker;
     }
 
     boolean isMissing(String s) {
@@ -28,15 +41,18 @@ final class MissingMarkers {
         }
         int i = off;
         int end = off + len;
-        while (i < end && Character.isWhitespace(buf[i])) {
+        while (i < end && blank(buf[i])) {
             i++;
         }
-        while (end > i && Character.isWhitespace(buf[end - 1])) {
+        while (end > i && blank(buf[end - 1])) {
             end--;
         }
         int n = end - i;
         if (n == 0) {
             return true;
+        }
+        if (n > maxLength) {
+            return false;
         }
         outer:
         for (char[] m : markers) {
@@ -51,5 +67,9 @@ final class MissingMarkers {
             return true;
         }
         return false;
+    }
+
+    private static boolean blank(char c) {
+        return c <= ' ' || c == '\u00A0' || c == '\u3000' || (c > 0x7F && Character.isWhitespace(c));
     }
 }

@@ -107,7 +107,9 @@ final class TableAssembler {
         }
         switch (kind[index]) {
             case 0 -> {
-                double v = numbers.parse(buf, off, len);
+                // a marker such as -1 or 999 is a number too: ask the markers first when there is one
+                double v = missing.hasNumericMarker() && missing.isMissing(buf, off, len) ? Double.NaN
+                        : numbers.parse(buf, off, len);
                 if (Double.isNaN(v) && !missing.isMissing(buf, off, len)) {
                     String raw = new String(buf, off, len);
                     pending.add(new ImportProblem(line, ImportProblem.Kind.BAD_NUMBER, plans.get(index).name(), raw,
@@ -232,6 +234,41 @@ final class TableAssembler {
         return problems;
     }
 
+    /**
+     * The sample said "only 0 and 1, a flag", but the whole file holds more whole numbers (a count of
+     * earlier contacts that is 0 for the first months of a log): read as numbers after all. Returns
+     * null when the column really is a flag or holds anything but whole numbers.
+     */
+    private static DoubleColumn flagThatIsACount(ColumnPlan p, StringColumn column) {
+        if (p.type() != ColumnType.CATEGORY || p.reason() == null || !"ingest.reason.binaryFlag".equals(p.reason().key())) {
+            return null;
+        }
+        java.util.Map<String, Double> values = new java.util.HashMap<>();
+        for (String v : column.unique()) {
+            if (v == null || v.isEmpty()) {
+                continue;
+            }
+            try {
+                double d = Double.parseDouble(v);
+                if (d != Math.rint(d)) {
+                    return null;
+                }
+                values.put(v, d);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        if (values.size() <= 2) {
+            return null;
+        }
+        double[] out = new double[column.size()];
+        for (int r = 0; r < out.length; r++) {
+            Double d = values.get(column.get(r));
+            out[r] = d == null ? Double.NaN : d;
+        }
+        return DoubleColumn.create(p.name(), out);
+    }
+
     /** The finished table; the builder must not be used afterwards. */
     Dataset build() {
         List<Column<?>> cols = new ArrayList<>(width);
@@ -249,7 +286,16 @@ final class TableAssembler {
                     dates[i] = null;
                     cols.add(DateTimeColumn.createInternal(p.name(), v));
                 }
-                default -> cols.add(strings[i]);
+                default -> {
+                    DoubleColumn counts = flagThatIsACount(p, strings[i]);
+                    if (counts != null) {
+                        cols.add(counts);
+                        specs.add(new ColumnSpec(p.name(), ColumnType.NUMBER,
+                                UserMessage.of("ingest.reason.countNotFlag", strings[i].countUnique())));
+                        continue;
+                    }
+                    cols.add(strings[i]);
+                }
             }
             specs.add(p.spec());
         }

@@ -17,7 +17,7 @@ import org.marketingworkbench.core.i18n.UserMessage;
  *       counting up like a row number, or named like an id → IDENTIFIER; otherwise NUMBER;</li>
  *   <li>at least 95 % numbers → NUMBER, the rest become missing and are reported;</li>
  *   <li>all dates in one of the patterns → DATETIME;</li>
- *   <li>text: all distinct → IDENTIFIER; long or mostly distinct → TEXT; otherwise CATEGORY
+ *   <li>text: (nearly, 99 %) all distinct, short and mostly without spaces → IDENTIFIER; long or mostly distinct → TEXT; otherwise CATEGORY
  *       (partly numbers and partly text is reported as mixed).</li>
  * </ol>
  */
@@ -26,6 +26,8 @@ final class TypeInference {
     /** Below this many non-missing values, "all distinct" says nothing. */
     static final int MIN_FOR_UNIQUE = 20;
     static final double MOSTLY_NUMBERS = 0.95;
+    /** Identifiers may repeat a little: customer files often hold a few duplicate rows. */
+    static final double NEARLY_UNIQUE = 0.99;
 
     private static final Pattern CODE_NAME = Pattern.compile(
             "(?i).*(zip|postcode|postal|plz|邮编|code|类别|编码)$");
@@ -47,6 +49,7 @@ final class TypeInference {
         Set<String> distinct = new HashSet<>();
         Set<Double> distinctNumbers = new HashSet<>();
         long totalLength = 0;
+        int withSpaces = 0;
         String firstNonNumber = null;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
@@ -57,6 +60,9 @@ final class TypeInference {
             n++;
             distinct.add(v);
             totalLength += v.length();
+            if (v.trim().indexOf(' ') >= 0) {
+                withSpaces++;
+            }
             double d = numbers.parse(v);
             if (!Double.isNaN(d)) {
                 numeric++;
@@ -77,8 +83,8 @@ final class TypeInference {
                             UserMessage.of("ingest.problem.emptyColumn", name)));
         }
         if (numeric == n) {
-            if (integers == n && leadingZero && distinct.size() == n && n >= MIN_FOR_UNIQUE) {
-                return new Inferred(ColumnType.IDENTIFIER, UserMessage.of("ingest.reason.allUnique"), null, null);
+            if (integers == n && leadingZero && distinct.size() >= NEARLY_UNIQUE * n && n >= MIN_FOR_UNIQUE) {
+                return new Inferred(ColumnType.IDENTIFIER, uniqueReason(n, distinct.size()), null, null);
             }
             if (integers == n && leadingZero) {
                 return new Inferred(ColumnType.CATEGORY, UserMessage.of("ingest.reason.leadingZeros"), null, null);
@@ -90,9 +96,10 @@ final class TypeInference {
             if (integers == n && CODE_NAME.matcher(name).matches()) {
                 return new Inferred(ColumnType.CATEGORY, UserMessage.of("ingest.reason.codeName"), null, null);
             }
-            if (integers == n && distinctNumbers.size() == n && n >= MIN_FOR_UNIQUE
+            if (integers == n && distinctNumbers.size() >= NEARLY_UNIQUE * n && n >= MIN_FOR_UNIQUE
                     && (ID_NAME.matcher(name.trim()).matches() || max - min + 1 <= 2.0 * n)) {
-                return new Inferred(ColumnType.IDENTIFIER, UserMessage.of("ingest.reason.uniqueIntegers"), null,
+                return new Inferred(ColumnType.IDENTIFIER, distinctNumbers.size() == n
+                        ? UserMessage.of("ingest.reason.uniqueIntegers") : uniqueReason(n, distinctNumbers.size()), null,
                         null);
             }
             return new Inferred(ColumnType.NUMBER, UserMessage.of("ingest.reason.numbers"), null, null);
@@ -115,20 +122,26 @@ final class TypeInference {
             note = new ImportProblem(0, ImportProblem.Kind.MIXED_TYPES, name, firstNonNumber,
                     UserMessage.of("ingest.problem.mixedTypes", name, pct));
         }
-        if (distinct.size() == n && n >= MIN_FOR_UNIQUE) {
-            return new Inferred(ColumnType.IDENTIFIER, UserMessage.of("ingest.reason.allUnique"), null, note);
-        }
         double avgLength = (double) totalLength / n;
-        if (avgLength > 40 || (n >= MIN_FOR_UNIQUE && distinct.size() > 0.5 * n)) {
-            return new Inferred(ColumnType.TEXT,
-                    UserMessage.of("ingest.reason.freeText", distinct.size(), (int) Math.round(avgLength)), null, note);
-        }
+        boolean manyDistinct = n >= MIN_FOR_UNIQUE && distinct.size() > 0.5 * n;
         if (note != null) {
-            return new Inferred(ColumnType.CATEGORY, UserMessage.of("ingest.reason.mixedTypes",
-                    (int) Math.round(100.0 * numeric / n)), null, note);
+            return new Inferred(manyDistinct || avgLength > 40 ? ColumnType.TEXT : ColumnType.CATEGORY,
+                    UserMessage.of("ingest.reason.mixedTypes", (int) Math.round(100.0 * numeric / n)), null, note);
+        }
+        if (distinct.size() >= NEARLY_UNIQUE * n && n >= MIN_FOR_UNIQUE && avgLength <= 40 && withSpaces * 2 < n) {
+            return new Inferred(ColumnType.IDENTIFIER, uniqueReason(n, distinct.size()), null, note);
+        }
+        if (avgLength > 40 || manyDistinct) {
+            return new Inferred(ColumnType.TEXT,
+                    UserMessage.of("ingest.reason.freeText", distinct.size(), (int) Math.round(avgLength)), null, null);
         }
         return new Inferred(ColumnType.CATEGORY, UserMessage.of("ingest.reason.fewDistinct", distinct.size()), null,
                 null);
+    }
+
+    private static UserMessage uniqueReason(int n, int distinct) {
+        return distinct == n ? UserMessage.of("ingest.reason.allUnique")
+                : UserMessage.of("ingest.reason.nearlyUnique", n - distinct);
     }
 
     /** The date pattern that matches most of the values (at least one), for a column set to DATETIME. */

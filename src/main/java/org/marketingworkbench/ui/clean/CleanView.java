@@ -77,8 +77,11 @@ public final class CleanView implements StepView {
     private StepDraft draft;
     private int editing = -1;
     private XYChart<String, Number> currentChart;
+    private boolean filling;
 
     @FXML private VBox emptyState;
+    @FXML private Label emptyTitle;
+    @FXML private Label emptyText;
     @FXML private javafx.scene.layout.BorderPane workspace;
     @FXML private Label summary;
     @FXML private ComboBox<String> targetBox;
@@ -135,6 +138,9 @@ public final class CleanView implements StepView {
     @FXML
     private void initialize() {
         emptyState.visibleProperty().bind(vm.hasData().not());
+        emptyTitle.textProperty().bind(Bindings.when(vm.hasInputProperty())
+                .then(l10n.get("clean.empty.profiling")).otherwise(l10n.get("clean.empty.title")));
+        emptyText.visibleProperty().bind(vm.hasInputProperty().not());
         workspace.visibleProperty().bind(vm.hasData());
         summary.textProperty().bind(l10n.bind(vm.summary()));
         errorLabel.textProperty().bind(l10n.bind(vm.errorProperty()));
@@ -238,6 +244,7 @@ public final class CleanView implements StepView {
 
     private void setUpTargetAndSplit() {
         Runnable fill = () -> {
+            filling = true;
             List<String> candidates = new ArrayList<>();
             candidates.add("");
             List<String> splits = new ArrayList<>();
@@ -254,6 +261,7 @@ public final class CleanView implements StepView {
             targetBox.setValue(vm.targetProperty().get() == null ? "" : vm.targetProperty().get());
             splitByBox.setItems(FXCollections.observableArrayList(splits));
             splitByBox.setValue(vm.splitByProperty().get() == null ? "" : vm.splitByProperty().get());
+            filling = false;
         };
         StringConverter<String> noneAware = new StringConverter<>() {
             @Override
@@ -270,8 +278,17 @@ public final class CleanView implements StepView {
         splitByBox.setConverter(noneAware);
         vm.columns().addListener((ListChangeListener<ColumnProfile>) c -> fill.run());
         fill.run();
-        targetBox.setOnAction(e -> vm.setTarget(targetBox.getValue()));
-        splitByBox.setOnAction(e -> vm.setSplitBy(splitByBox.getValue()));
+        // refilling the lists after each profile must not read as the user choosing "(none)"
+        targetBox.setOnAction(e -> {
+            if (!filling) {
+                vm.setTarget(targetBox.getValue());
+            }
+        });
+        splitByBox.setOnAction(e -> {
+            if (!filling) {
+                vm.setSplitBy(splitByBox.getValue());
+            }
+        });
     }
 
     // ---- charts -----------------------------------------------------------------------------------
@@ -398,6 +415,10 @@ public final class CleanView implements StepView {
                 HBox.setHgrow(text, Priority.ALWAYS);
                 HBox row = new HBox(8, enabled, text);
                 row.setAlignment(Pos.CENTER_LEFT);
+                // as wide as the list, so long details wrap instead of scrolling sideways
+                row.prefWidthProperty().bind(recipeList.widthProperty().subtract(28));
+                row.setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                text.setMinWidth(0);
                 setGraphic(row);
                 setText(null);
             }

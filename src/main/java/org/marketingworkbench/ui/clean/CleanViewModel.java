@@ -67,6 +67,7 @@ public final class CleanViewModel implements StepViewModel {
     private final ReadOnlyObjectWrapper<CleanResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper hasInput = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper salt = new ReadOnlyStringWrapper();
@@ -175,6 +176,11 @@ public final class CleanViewModel implements StepViewModel {
     /** The project's salt for one-way hashing of personal data (created once per project). */
     public ReadOnlyStringProperty saltProperty() {
         return salt.getReadOnlyProperty();
+    }
+
+    /** Data has been imported (its profile may still be on its way). */
+    public ReadOnlyBooleanProperty hasInputProperty() {
+        return hasInput.getReadOnlyProperty();
     }
 
     public BooleanBinding hasData() {
@@ -390,6 +396,7 @@ public final class CleanViewModel implements StepViewModel {
 
     private void dataImported(Dataset data) {
         input = data;
+        hasInput.set(data != null);
         undo.clear();
         redo.clear();
         result.set(null);
@@ -538,6 +545,34 @@ public final class CleanViewModel implements StepViewModel {
         return res.has("fitted") ? Optional.of(res.get("fitted").toPrettyString()) : Optional.empty();
     }
 
+    /**
+     * The last step's effect in figures from the user's own data: for an imputation of a number
+     * column, the spread before and after ("the standard deviation fell from 15.2 to 14.6"), which is
+     * why mean and median imputation make a column look more certain than it is.
+     */
+    private Optional<UserMessage> onTheData(RecipeItem item) {
+        CleanResult cleaned = result.get();
+        if (cleaned == null || input == null || item.effect() == null
+                || !(item.step() instanceof org.marketingworkbench.core.clean.step.MissingValuesStep m)
+                || m.strategy() == org.marketingworkbench.core.clean.step.MissingValuesStep.Strategy.DROP_ROWS
+                || m.strategy() == org.marketingworkbench.core.clean.step.MissingValuesStep.Strategy.CONSTANT) {
+            return Optional.empty();
+        }
+        for (String column : m.columns()) {
+            if (input.spec(column).map(c -> c.type() == org.marketingworkbench.core.data.ColumnType.NUMBER).orElse(false)
+                    && cleaned.dataset().spec(column).isPresent()) {
+                var before = input.table().numberColumn(column);
+                var after = cleaned.dataset().table().numberColumn(column);
+                int filled = before.countMissing() - after.countMissing();
+                if (filled > 0) {
+                    return Optional.of(UserMessage.of("clean.explainPanel.spread", column, filled,
+                            before.standardDeviation(), after.standardDeviation()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     private void updateExplanation() {
         List<UserMessage> paragraphs = new ArrayList<>();
         paragraphs.add(UserMessage.of("clean.explainPanel.what"));
@@ -552,6 +587,7 @@ public final class CleanViewModel implements StepViewModel {
             paragraphs.add(UserMessage.of("clean.explain." + op + ".what"));
             paragraphs.add(UserMessage.of("clean.explain." + op + ".when"));
             paragraphs.add(UserMessage.of("clean.explain." + op + ".effect"));
+            onTheData(last).ifPresent(paragraphs::add);
         }
         paragraphs.add(UserMessage.of("clean.explainPanel.replay"));
         explanation.set(new Explanation(UserMessage.of("clean.explainPanel.title"), paragraphs));

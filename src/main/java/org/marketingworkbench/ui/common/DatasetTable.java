@@ -29,7 +29,8 @@ public final class DatasetTable {
         TableColumn<Integer, String> rowNumbers = new TableColumn<>("#");
         rowNumbers.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.formatInteger(c.getValue() + 1L)));
         rowNumbers.setSortable(false);
-        rowNumbers.setPrefWidth(64);
+        // wide enough for the last row's number as the locale writes it ("1,000,000")
+        rowNumbers.setPrefWidth(28 + 8.5 * l10n.formatInteger(data.rowCount()).length());
         rowNumbers.getStyleClass().add("row-number-column");
         view.getColumns().add(rowNumbers);
         for (int i = 0; i < data.columns().size(); i++) {
@@ -47,7 +48,7 @@ public final class DatasetTable {
             }
             tc.setGraphic(header);
             tc.setSortable(false);
-            tc.setPrefWidth(Math.max(90, Math.min(220, spec.name().length() * 9 + 30)));
+            tc.setPrefWidth(Math.max(90, Math.min(260, spec.name().length() * 10 + 44)));
             tc.setCellValueFactory(c -> new ReadOnlyStringWrapper(cellText(column, c.getValue())));
             view.getColumns().add(tc);
         }

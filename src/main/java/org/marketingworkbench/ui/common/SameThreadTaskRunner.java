@@ -9,20 +9,20 @@ public final class SameThreadTaskRunner extends TaskRunner.Base {
     @Override
     public <T> void submit(Job<T> job) {
         Progress progress = Progress.to(this::updated);
-        started(job.title(), progress);
+        submitted(job.title(), progress);
         T result;
         try {
             result = job.work().run(progress);
         } catch (CancelledException e) {
-            finished();
+            ended(progress);
             job.cancelled();
             return;
         } catch (Exception | OutOfMemoryError e) {
-            finished();
+            ended(progress);
             job.failed(e);
             return;
         }
-        finished();
+        ended(progress);
         if (progress.isCancelled()) {
             job.cancelled();
         } else {

@@ -19,7 +19,7 @@ public final class TaskMonitor {
     private final ReadOnlyObjectWrapper<UserMessage> title = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UserMessage> message = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private Progress current;
+    private final java.util.List<Progress> active = new java.util.ArrayList<>();
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
@@ -42,19 +42,25 @@ public final class TaskMonitor {
         return progress.getReadOnlyProperty();
     }
 
-    /** Asks the running job to stop at its next check. Does nothing when no job runs. */
+    /** Asks the running job, and any waiting behind it, to stop at their next check. */
     public void cancel() {
-        if (current != null) {
-            current.cancel();
-        }
+        new java.util.ArrayList<>(active).forEach(Progress::cancel);
     }
 
-    void started(UserMessage jobTitle, Progress jobProgress) {
-        current = jobProgress;
+    /** A job was handed to the runner: from now until it ends, the monitor counts as running. */
+    void submitted(UserMessage jobTitle, Progress jobProgress) {
+        active.add(jobProgress);
+        if (!running.get()) {
+            started(jobTitle);
+        }
+        running.set(true);
+    }
+
+    /** The job began its work: the status bar shows its title. */
+    void started(UserMessage jobTitle) {
         title.set(jobTitle);
         message.set(null);
         progress.set(-1);
-        running.set(true);
     }
 
     void update(double fraction, UserMessage newMessage) {
@@ -64,11 +70,13 @@ public final class TaskMonitor {
         }
     }
 
-    void finished() {
-        current = null;
-        running.set(false);
-        title.set(null);
-        message.set(null);
-        progress.set(0);
+    void ended(Progress jobProgress) {
+        active.remove(jobProgress);
+        if (active.isEmpty()) {
+            running.set(false);
+            title.set(null);
+            message.set(null);
+            progress.set(0);
+        }
     }
 }

@@ -19,17 +19,21 @@ public interface TaskRunner {
             return monitor;
         }
 
-        protected void started(org.marketingworkbench.core.i18n.UserMessage title,
-                               org.marketingworkbench.core.pipeline.Progress progress) {
-            monitor.started(title, progress);
+        protected void submitted(org.marketingworkbench.core.i18n.UserMessage title,
+                                 org.marketingworkbench.core.pipeline.Progress progress) {
+            monitor.submitted(title, progress);
+        }
+
+        protected void started(org.marketingworkbench.core.i18n.UserMessage title) {
+            monitor.started(title);
         }
 
         protected void updated(double fraction, org.marketingworkbench.core.i18n.UserMessage message) {
             monitor.update(fraction, message);
         }
 
-        protected void finished() {
-            monitor.finished();
+        protected void ended(org.marketingworkbench.core.pipeline.Progress progress) {
+            monitor.ended(progress);
         }
     }
 }

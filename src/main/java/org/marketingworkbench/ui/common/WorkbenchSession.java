@@ -56,8 +56,11 @@ public final class WorkbenchSession {
         return cleanedData;
     }
 
-    /** A change made by the user: the project now differs from its file. */
+    /** A change made by the user: the project now differs from its file (unless nothing differs). */
     public void update(Project changed) {
+        if (changed.equals(project.get())) {
+            return; // re-reading the same data with the same settings is not a change to save
+        }
         project.set(changed);
         dirty.set(true);
     }

@@ -41,6 +41,8 @@ import org.marketingworkbench.ui.shell.StepView;
 public final class IngestView implements StepView {
 
     private static final List<Character> DELIMITERS = List.of(',', ';', '\t', '|');
+    private static final List<String> THOUSANDS = List.of("", ",", ".", " ", "'");
+    private static final List<String> THOUSANDS_NAMES = List.of("none", "comma", "point", "space", "apostrophe");
     private static final List<String> ENCODINGS = List.of("UTF-8", "UTF-16", "GB18030", "GBK", "windows-1252", "ISO-8859-1");
 
     private final IngestViewModel vm;
@@ -63,6 +65,9 @@ public final class IngestView implements StepView {
     @FXML private ComboBox<String> encodingBox;
     @FXML private ComboBox<Character> delimiterBox;
     @FXML private ComboBox<String> sheetBox;
+    @FXML private ComboBox<Character> quoteBox;
+    @FXML private ComboBox<String> thousandsBox;
+    @FXML private TextField datesField;
     @FXML private TextField missingField;
     @FXML private ComboBox<BadRowPolicy> badRowsBox;
     @FXML private CheckBox headerCheck;
@@ -138,6 +143,41 @@ public final class IngestView implements StepView {
                 return s == null || s.isEmpty() ? null : s.charAt(0);
             }
         });
+        quoteBox.setItems(FXCollections.observableArrayList('"', '\''));
+        quoteBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Character c) {
+                return c == null ? "" : c == '"' ? l10n.get("ingest.quote.double") : l10n.get("ingest.quote.single");
+            }
+
+            @Override
+            public Character fromString(String s) {
+                return null;
+            }
+        });
+        thousandsBox.setItems(FXCollections.observableArrayList(THOUSANDS));
+        thousandsBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(String sep) {
+                return sep == null ? "" : l10n.get("ingest.thousands." + THOUSANDS_NAMES.get(THOUSANDS.indexOf(sep)));
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        quoteBox.setOnAction(e -> {
+            if (!updatingControls && quoteBox.getValue() != null) {
+                vm.setQuote(quoteBox.getValue());
+            }
+        });
+        thousandsBox.setOnAction(e -> {
+            if (!updatingControls && thousandsBox.getValue() != null) {
+                vm.setThousandsSeparator(thousandsBox.getValue());
+            }
+        });
+        datesField.setOnAction(e -> vm.setDateFormats(datesField.getText()));
         badRowsBox.setItems(FXCollections.observableArrayList(BadRowPolicy.values()));
         badRowsBox.setConverter(new StringConverter<>() {
             @Override
@@ -180,6 +220,25 @@ public final class IngestView implements StepView {
             }
         });
         settingsPane.disableProperty().bind(vm.readingProperty());
+        // collapsed to a one-line summary so the preview gets the room; opened when something went wrong
+        settingsPane.textProperty().bind(Bindings.createStringBinding(() -> {
+            ImportResult r = vm.resultProperty().get();
+            if (r == null) {
+                return l10n.get("ingest.settings.title");
+            }
+            ImportSettings s = r.resolvedSettings();
+            if (s.format() != null && s.format() != FileFormat.CSV) {
+                return l10n.get("ingest.settings.summaryOther", s.format().name(), s.sheet() == null ? "" : s.sheet());
+            }
+            return l10n.get("ingest.settings.summary", String.valueOf(s.encoding()),
+                    l10n.format(IngestViewModel.delimiterName(s.delimiter())),
+                    l10n.get(Boolean.TRUE.equals(s.hasHeader()) ? "ingest.settings.withHeader" : "ingest.settings.noHeader"));
+        }, vm.resultProperty(), l10n.localeProperty()));
+        vm.errorProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                settingsPane.setExpanded(true);
+            }
+        });
     }
 
     private void showSettings() {
@@ -192,6 +251,10 @@ public final class IngestView implements StepView {
             headerCheck.setSelected(Boolean.TRUE.equals(s.hasHeader()));
             decimalCommaCheck.setSelected(Boolean.TRUE.equals(s.decimalComma()));
             missingField.setText(String.join(", ", s.effectiveMissingMarkers()));
+            quoteBox.setValue(s.quote());
+            thousandsBox.setValue(s.thousandsSeparator() == null || !THOUSANDS.contains(s.thousandsSeparator())
+                    ? "" : s.thousandsSeparator());
+            datesField.setText(s.dateFormats() == null ? "" : String.join(", ", s.dateFormats()));
             badRowsBox.setValue(vm.requestedSettingsProperty().get().onBadRow());
             boolean excel = s.format() == FileFormat.EXCEL;
             boolean text = s.format() == null || s.format() == FileFormat.CSV;
@@ -200,7 +263,8 @@ public final class IngestView implements StepView {
                     : vm.sheetsProperty().get().isEmpty() ? null : vm.sheetsProperty().get().get(0));
             sheetBox.getParent().setVisible(excel);
             sheetBox.getParent().setManaged(excel);
-            for (Node n : List.of(encodingBox.getParent(), delimiterBox.getParent(), headerCheck)) {
+            for (Node n : List.of(encodingBox.getParent(), delimiterBox.getParent(), headerCheck,
+                    quoteBox.getParent())) {
                 n.setVisible(text);
                 n.setManaged(text);
             }

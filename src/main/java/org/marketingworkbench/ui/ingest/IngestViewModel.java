@@ -173,6 +173,22 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
         change(requested.get().withDelimiter(delimiter));
     }
 
+    public void setQuote(Character quote) {
+        change(requested.get().withQuote(quote));
+    }
+
+    /** The digit-group separator: "" for none, or one character such as {@code ,} {@code .} or a space. */
+    public void setThousandsSeparator(String separator) {
+        change(requested.get().withThousandsSeparator(separator));
+    }
+
+    /** Date patterns as the user types them, comma-separated (e.g. {@code dd.MM.yyyy}); blank detects. */
+    public void setDateFormats(String patterns) {
+        List<String> list = patterns == null ? List.of() : Arrays.stream(patterns.split(","))
+                .map(String::strip).filter(p -> !p.isEmpty()).toList();
+        change(requested.get().withDateFormats(list.isEmpty() ? null : list));
+    }
+
     public void setHasHeader(boolean header) {
         change(requested.get().withHeader(header));
     }

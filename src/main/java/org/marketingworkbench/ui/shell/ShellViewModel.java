@@ -241,7 +241,7 @@ public final class ShellViewModel {
                 notice.set(UserMessage.of("shell.notice.dataMissing", project.dataSource().path()));
             }
         }
-        session.replace(project, opened.file());
+        session.replace(opened.project(), opened.file());
         if (relocated) {
             session.update(project);
         }

@@ -62,6 +62,18 @@ class ColumnProfilerTest {
     }
 
     @Test
+    void aCustomerNumberWithAFewDuplicatedRowsIsStillIdentifierLikeButFreeTextIsNot() throws Exception {
+        Dataset d = Fixtures.table()
+                .text("customer_id", Fixtures.strs(40, i -> "C" + (1000 + Math.min(i, 38))))
+                .text("comment", Fixtures.strs(40, i -> "great shop number " + Math.min(i, 38)))
+                .text("city", Fixtures.strs(40, i -> "City" + (i % 20))).build();
+        DatasetProfile p = ColumnProfiler.profile(d, Optional.empty(), Progress.none());
+        assertThat(p.flagged(FlagKind.IDENTIFIER_LIKE)).extracting(ColumnProfile::name).containsExactly("customer_id");
+        assertThat(p.column("customer_id").orElseThrow().flag(FlagKind.IDENTIFIER_LIKE).orElseThrow().reason()
+                .format(Locale.ENGLISH)).contains("39 different values among 40 rows");
+    }
+
+    @Test
     void flagsIdentifierLikeColumnsButNotRepeatedValues() throws Exception {
         Dataset d = Fixtures.table()
                 .cat("customer", Fixtures.strs(30, i -> "C" + (1000 + i)))
@@ -227,6 +239,27 @@ class ColumnProfilerTest {
     }
 
     @Test
+    void automaticHistogramsHaveFewBarsWithRoundEdges() throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        Dataset d = Fixtures.table().num("age", Fixtures.seq(20_000, i -> 18 + random.nextInt(78))).build();
+        Distribution h = Distributions.histogram(d, "age", Distributions.AUTO, Optional.empty());
+        assertThat(h.binCount()).isBetween(5, Distributions.MAX_AUTO_BINS);
+        double width = h.edges()[1] - h.edges()[0];
+        assertThat(width).as("whole-number data gets whole-number bins").isEqualTo(Math.rint(width));
+        for (double edge : h.edges()) {
+            assertThat(edge % width).isZero();
+        }
+        assertThat(h.edges()[0]).isLessThanOrEqualTo(18);
+        assertThat(h.edges()[h.binCount()]).isGreaterThan(95);
+        long total = 0;
+        for (int b = 0; b < h.binCount(); b++) {
+            total += h.total(b);
+        }
+        assertThat(total).isEqualTo(20_000);
+        assertThat(h.binLabels().get(0)).doesNotContain(".");
+    }
+
+    @Test
     void histogramSplitByTargetCountsEveryRowOnce() throws Exception {
         Dataset d = Fixtures.table()
                 .num("x", Fixtures.seq(100, i -> i == 50 ? Double.NaN : i))
@@ -258,5 +291,19 @@ class ColumnProfilerTest {
         assertThat(bars.binLabels()).containsExactly("a", "b", Distribution.OTHER);
         assertThat(bars.counts()[0]).containsExactly(3, 2, 2);
         assertThat(bars.missing()[0]).isEqualTo(1);
+    }
+
+    @Test
+    void profileJsonCarriesFiguresAndLocalisedReasons() throws Exception {
+        Dataset d = Fixtures.table().num("x", 1, 2, 3, 4, Double.NaN, 100).cat("c", "a", "a", "b", "", "a", "a").build();
+        DatasetProfile p = ColumnProfiler.profile(d, Optional.empty(), Progress.none());
+        var json = org.marketingworkbench.core.clean.profile.ProfileJson.toJson(p, Locale.SIMPLIFIED_CHINESE);
+        assertThat(json.get("rows").asInt()).isEqualTo(6);
+        assertThat(json.get("target").isNull()).isTrue();
+        var x = json.get("columns").get(0);
+        assertThat(x.get("numeric").get("median").asDouble()).isEqualTo(3);
+        assertThat(x.get("flags").get(0).get("kind").asText()).isEqualTo("skewed");
+        assertThat(x.get("flags").get(0).get("reason").asText()).contains("偏度");
+        assertThat(json.get("columns").get(1).get("topCategories").get(0).get("count").asInt()).isEqualTo(4);
     }
 }

@@ -136,6 +136,15 @@ class CsvDetectionTest {
     }
 
     @Test
+    void numericMissingMarkerLikeMinusOneWinsOverTheNumber() throws Exception {
+        ImportResult r = Fixtures.read("bank-style.csv", ImportSettings.auto().withMissingMarkers(java.util.List.of("-1")));
+        DoubleColumn pdays = (DoubleColumn) r.dataset().table().column("pdays");
+        assertThat(pdays.countMissing()).isPositive();
+        assertThat(pdays.asDoubleArray()).doesNotContain(-1.0);
+        assertThat(r.problems()).isEmpty();
+    }
+
+    @Test
     void detectReadsASampleAndReturnsResolvedSettingsAndPreviewRows() throws Exception {
         ImportPreview p = Fixtures.detect("bank-style.csv");
         assertThat(p.resolvedSettings().format()).isEqualTo(FileFormat.CSV);

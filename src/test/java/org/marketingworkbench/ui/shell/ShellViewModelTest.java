@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +18,7 @@ import org.marketingworkbench.core.pipeline.StageStatus;
 import org.marketingworkbench.core.project.ProjectStore;
 import org.marketingworkbench.core.project.StepRecord;
 import org.marketingworkbench.ui.common.DialogService;
+import org.marketingworkbench.ui.common.QueuedFileDialogs;
 import org.marketingworkbench.ui.common.Localization;
 import org.marketingworkbench.ui.common.SameThreadTaskRunner;
 import org.marketingworkbench.ui.common.UserSettingsStore;
@@ -171,8 +171,7 @@ class ShellViewModelTest {
     }
 
     /** Answers the shell's questions from queues; records errors. */
-    private static final class AnsweringDialogs implements DialogService {
-        final Deque<Path> files = new ArrayDeque<>();
+    private static final class AnsweringDialogs extends QueuedFileDialogs {
         final Deque<UnsavedChoice> unsaved = new ArrayDeque<>();
         final List<UserMessage> errors = new ArrayList<>();
         int asked;
@@ -181,31 +180,6 @@ class ShellViewModelTest {
         public UnsavedChoice askUnsavedChanges(String projectName) {
             asked++;
             return unsaved.isEmpty() ? UnsavedChoice.CANCEL : unsaved.poll();
-        }
-
-        @Override
-        public Optional<Path> chooseProjectToOpen() {
-            return Optional.ofNullable(files.poll());
-        }
-
-        @Override
-        public Optional<Path> chooseProjectSaveLocation(String suggestedName) {
-            return Optional.ofNullable(files.poll());
-        }
-
-        @Override
-        public Optional<Path> chooseDataFile() {
-            return Optional.ofNullable(files.poll());
-        }
-
-        @Override
-        public Optional<Path> locateMissingDataFile(Path expected) {
-            return Optional.ofNullable(files.poll());
-        }
-
-        @Override
-        public Optional<Path> chooseExportFile(UserMessage title, String suggestedName, String extension) {
-            return Optional.ofNullable(files.poll());
         }
 
         @Override

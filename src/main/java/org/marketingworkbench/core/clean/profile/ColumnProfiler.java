@@ -3,7 +3,6 @@ package org.marketingworkbench.core.clean.profile;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.marketingworkbench.core.clean.CleanException;
+import org.marketingworkbench.core.clean.LabelCodes;
 import org.marketingworkbench.core.data.ColumnSpec;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.data.Dataset;
@@ -231,6 +231,71 @@ public final class ColumnProfiler {
                 integer, (double) bestRun / n);
     }
 
+    /**
+     * Type-7 quantile of unsorted NaN-free values without sorting them all: selects the two order
+     * statistics around the position in expected linear time. {@code values} is reordered.
+     */
+    public static double quantileOfUnsorted(double[] values, double p) {
+        int n = values.length;
+        double h = (n - 1) * p;
+        int lo = (int) Math.floor(h);
+        double a = select(values, 0, n - 1, lo);
+        if (lo + 1 >= n || h == lo) {
+            return a;
+        }
+        double b = Double.POSITIVE_INFINITY;
+        for (int i = lo + 1; i < n; i++) { // after selection everything right of lo is >= a
+            b = Math.min(b, values[i]);
+        }
+        return a + (h - lo) * (b - a);
+    }
+
+    /** Hoare-style quickselect with median-of-three pivots: the k-th smallest of v[left..right]. */
+    private static double select(double[] v, int left, int right, int k) {
+        while (right > left) {
+            int mid = (left + right) >>> 1;
+            if (v[mid] < v[left]) {
+                swap(v, mid, left);
+            }
+            if (v[right] < v[left]) {
+                swap(v, right, left);
+            }
+            if (v[right] < v[mid]) {
+                swap(v, right, mid);
+            }
+            double pivot = v[mid];
+            int i = left;
+            int j = right;
+            while (i <= j) {
+                while (v[i] < pivot) {
+                    i++;
+                }
+                while (v[j] > pivot) {
+                    j--;
+                }
+                if (i <= j) {
+                    swap(v, i, j);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) {
+                right = j;
+            } else if (k >= i) {
+                left = i;
+            } else {
+                return v[k];
+            }
+        }
+        return v[k];
+    }
+
+    private static void swap(double[] v, int i, int j) {
+        double t = v[i];
+        v[i] = v[j];
+        v[j] = t;
+    }
+
     /** Type-7 quantile of sorted values (linear interpolation, as pandas and R default). */
     public static double quantile(double[] sorted, double p) {
         double h = (sorted.length - 1) * p;
@@ -296,41 +361,41 @@ public final class ColumnProfiler {
     private static ColumnProfile profileText(Column<?> column, ColumnSpec spec, byte[][] labels,
             String target) {
         int rows = column.size();
-        Map<String, Integer> index = new HashMap<>();
-        List<String> labelsSeen = new ArrayList<>();
-        int[] codes = new int[rows];
-        int[] counts = new int[16];
+        LabelCodes lc = LabelCodes.of(column);
+        int[] codes = lc.codes();
+        List<String> labelsSeen = lc.labels();
+        int[] counts = lc.counts();
         int missing = 0;
-        for (int r = 0; r < rows; r++) {
-            String s = column.getString(r);
-            if (s == null || s.isEmpty()) {
-                codes[r] = -1;
+        for (int code : codes) {
+            if (code < 0) {
                 missing++;
-                continue;
             }
-            Integer c = index.get(s);
-            if (c == null) {
-                c = index.size();
-                index.put(s, c);
-                labelsSeen.add(s);
-                if (c == counts.length) {
-                    counts = Arrays.copyOf(counts, c * 2);
-                }
-            }
-            codes[r] = c;
-            counts[c]++;
         }
-        int distinct = index.size();
+        int distinct = lc.levels();
         int nonMissing = rows - missing;
         final int[] cnt = counts;
-        List<Integer> order = new ArrayList<>(distinct);
+        // top labels, most frequent first (ties: first seen first), in one pass over the label counts
+        int k = Math.min(ProfileRules.TOP_CATEGORIES, distinct);
+        int[] topCodes = new int[k];
+        int filled = 0;
         for (int c = 0; c < distinct; c++) {
+            if (filled == k && cnt[c] <= cnt[topCodes[k - 1]]) {
+                continue;
+            }
+            int at = filled < k ? filled++ : k - 1;
+            while (at > 0 && cnt[topCodes[at - 1]] < cnt[c]) {
+                topCodes[at] = topCodes[at - 1];
+                at--;
+            }
+            topCodes[at] = c;
+        }
+        List<Integer> order = new ArrayList<>(k);
+        for (int c : topCodes) {
             order.add(c);
         }
-        order.sort(Comparator.<Integer>comparingInt(c -> -cnt[c]).thenComparing(labelsSeen::get));
         List<CategoryCount> top = new ArrayList<>();
-        for (int i = 0; i < Math.min(ProfileRules.TOP_CATEGORIES, distinct); i++) {
-            top.add(new CategoryCount(labelsSeen.get(order.get(i)), cnt[order.get(i)]));
+        for (Integer c : order) {
+            top.add(new CategoryCount(labelsSeen.get(c), cnt[c]));
         }
         List<QualityFlag> flags = new ArrayList<>();
         double modeShare = distinct == 0 ? 0 : (double) cnt[order.get(0)] / nonMissing;
@@ -340,6 +405,12 @@ public final class ColumnProfiler {
                 && nonMissing >= ProfileRules.IDENTIFIER_MIN_ROWS) {
             flags.add(new QualityFlag(FlagKind.IDENTIFIER_LIKE,
                     UserMessage.of("clean.reason.identifierUnique", nonMissing)));
+        } else if ((categoryLike || spec.type() == ColumnType.TEXT) && !has(flags, FlagKind.IDENTIFIER_LIKE)
+                && nonMissing >= ProfileRules.IDENTIFIER_MIN_ROWS
+                && distinct >= ProfileRules.IDENTIFIER_NEAR_UNIQUE_SHARE * nonMissing && singleTokens(labelsSeen)) {
+            // a customer number repeated on a few duplicated rows is still a customer number
+            flags.add(new QualityFlag(FlagKind.IDENTIFIER_LIKE,
+                    UserMessage.of("clean.reason.identifierNearlyUnique", distinct, nonMissing)));
         }
         if (spec.type() == ColumnType.CATEGORY && !has(flags, FlagKind.IDENTIFIER_LIKE)
                 && distinct > ProfileRules.HIGH_CARDINALITY) {
@@ -382,6 +453,17 @@ public final class ColumnProfiler {
             flags.add(new QualityFlag(FlagKind.NEAR_CONSTANT,
                     UserMessage.of("clean.reason.nearConstant", modeShare, mode)));
         }
+    }
+
+    /** Codes, not prose: no label of the first few hundred contains a space. */
+    private static boolean singleTokens(List<String> labels) {
+        int n = Math.min(labels.size(), 500);
+        for (int i = 0; i < n; i++) {
+            if (labels.get(i).strip().indexOf(' ') >= 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void personalByValues(Column<?> column, List<QualityFlag> flags) {

@@ -66,6 +66,16 @@ public final class Distributions {
         if (hi == lo) {
             k = 1;
             hi = lo + 1;
+        } else if (bins <= 0 && !dates) {
+            // automatic bins for people: at most MAX_AUTO_BINS bars with round edges (20 – 25, not 18.7 – 23.4)
+            double width = niceWidth(Math.max((hi - lo) / k, (hi - lo) / MAX_AUTO_BINS), integerValued(sorted));
+            double niceLo = Math.floor(lo / width) * width;
+            k = Math.max(1, (int) Math.ceil((hi - niceLo) / width - 1e-9));
+            if (niceLo + k * width <= hi) {
+                k++;
+            }
+            lo = niceLo;
+            hi = niceLo + k * width;
         }
         double[] edges = new double[k + 1];
         for (int b = 0; b <= k; b++) {
@@ -131,6 +141,31 @@ public final class Distributions {
             labels.add(Distribution.OTHER);
         }
         return new Distribution(column, false, labels, new double[0], groups.labels, out, missing);
+    }
+
+    /** Automatic histograms never draw more bars than this; a chart with 90 slivers shows nothing. */
+    public static final int MAX_AUTO_BINS = 30;
+
+    /** The smallest of 1, 2, 2.5, 5 × 10^k not below {@code raw}; whole numbers for whole-number data. */
+    static double niceWidth(double raw, boolean integers) {
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double width = 10 * magnitude;
+        for (double step : new double[] {1, 2, 2.5, 5, 10}) {
+            if (step * magnitude >= raw - 1e-12) {
+                width = step * magnitude;
+                break;
+            }
+        }
+        return integers ? Math.max(1, Math.ceil(width)) : width;
+    }
+
+    private static boolean integerValued(double[] sorted) {
+        for (double v : sorted) {
+            if (v != Math.rint(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Freedman–Diaconis bin count for sorted values, Sturges when the IQR is 0; within [1, MAX_BINS]. */

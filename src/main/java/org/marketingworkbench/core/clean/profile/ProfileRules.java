@@ -10,6 +10,8 @@ public final class ProfileRules {
     public static final int TOP_CATEGORIES = 10;
     /** Identifier-like: at least this many values, all different (integers or category labels). */
     public static final int IDENTIFIER_MIN_ROWS = 20;
+    /** Share of distinct values among present ones above which single-word labels look like an ID. */
+    public static final double IDENTIFIER_NEAR_UNIQUE_SHARE = 0.95;
     /** Near-constant: the most frequent value takes at least this share of the non-missing values. */
     public static final double NEAR_CONSTANT_SHARE = 0.99;
     /** Mostly missing: at least this share of rows has no value. */

@@ -13,6 +13,8 @@ import org.marketingworkbench.core.i18n.UserMessage;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.columns.dates.PackedLocalDate;
+import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
 
 /**
  * Derives model-ready features from a date column: {@code <column>_days_since} (days from the date to
@@ -62,11 +64,14 @@ public record DateFeaturesStep(boolean enabled, String column, boolean daysSince
         }
         DateTimeColumn d = DatasetEdit.dates(data, column);
         LocalDate max = null;
+        long maxEpochDay = Long.MIN_VALUE;
         for (int r = 0; r < d.size(); r++) {
             if (!d.isMissing(r)) {
-                LocalDate x = d.get(r).toLocalDate();
-                max = max == null || x.isAfter(max) ? x : max;
+                maxEpochDay = Math.max(maxEpochDay, PackedLocalDate.toEpochDay(PackedLocalDateTime.date(d.getLongInternal(r))));
             }
+        }
+        if (maxEpochDay != Long.MIN_VALUE) {
+            max = LocalDate.ofEpochDay(maxEpochDay);
         }
         if (max == null) {
             throw new CleanException(CleanException.Reason.INVALID_SETTINGS, UserMessage.of("clean.error.noValues", column));
@@ -91,20 +96,30 @@ public record DateFeaturesStep(boolean enabled, String column, boolean daysSince
         int rows = d.size();
         long ref = daysSince ? reference().toEpochDay() : 0;
         double[] days = new double[rows];
-        StringColumn months = StringColumn.create(column + "_month");
-        StringColumn weekdays = StringColumn.create(column + "_weekday");
+        String[] months = new String[rows];
+        String[] weekdays = new String[rows];
+        String[] monthLabel = new String[13];
+        String[] dayLabel = new String[8];
+        for (int m = 1; m <= 12; m++) {
+            monthLabel[m] = m < 10 ? "0" + m : Integer.toString(m);
+        }
+        for (int w = 1; w <= 7; w++) {
+            dayLabel[w] = Integer.toString(w);
+        }
         for (int r = 0; r < rows; r++) {
             if (d.isMissing(r)) {
                 days[r] = Double.NaN;
-                months.appendMissing();
-                weekdays.appendMissing();
+                months[r] = "";
+                weekdays[r] = "";
             } else {
-                LocalDate x = d.get(r).toLocalDate();
-                days[r] = ref - x.toEpochDay();
-                months.append(x.getMonthValue() < 10 ? "0" + x.getMonthValue() : Integer.toString(x.getMonthValue()));
-                weekdays.append(Integer.toString(x.getDayOfWeek().getValue()));
+                int date = PackedLocalDateTime.date(d.getLongInternal(r));
+                days[r] = ref - PackedLocalDate.toEpochDay(date);
+                months[r] = monthLabel[PackedLocalDate.getMonthValue(date)];
+                weekdays[r] = dayLabel[PackedLocalDate.getDayOfWeek(date).getValue()];
             }
         }
+        StringColumn monthCol = StringColumn.create(column + "_month", months);
+        StringColumn weekdayCol = StringColumn.create(column + "_weekday", weekdays);
         DatasetEdit edit = new DatasetEdit(data);
         List<String> added = new ArrayList<>();
         UserMessage reason = UserMessage.of("clean.reason.fromDate", column);
@@ -114,12 +129,12 @@ public record DateFeaturesStep(boolean enabled, String column, boolean daysSince
             added.add(name);
         }
         if (month) {
-            edit.addAfter(column, months, DatasetEdit.derivedSpec(months.name(), ColumnType.CATEGORY, reason));
-            added.add(months.name());
+            edit.addAfter(column, monthCol, DatasetEdit.derivedSpec(monthCol.name(), ColumnType.CATEGORY, reason));
+            added.add(monthCol.name());
         }
         if (weekday) {
-            edit.addAfter(column, weekdays, DatasetEdit.derivedSpec(weekdays.name(), ColumnType.CATEGORY, reason));
-            added.add(weekdays.name());
+            edit.addAfter(column, weekdayCol, DatasetEdit.derivedSpec(weekdayCol.name(), ColumnType.CATEGORY, reason));
+            added.add(weekdayCol.name());
         }
         return new StepOutput(edit.build(), StepEffect.of(OP, rows, rows, 0, added, List.of()));
     }

@@ -85,8 +85,7 @@ public record MissingValuesStep(boolean enabled, List<String> columns, Strategy 
                     if (strategy == Strategy.MEAN) {
                         learned.put(c, Double.toString(Arrays.stream(v).sum() / v.length));
                     } else {
-                        Arrays.sort(v);
-                        learned.put(c, Double.toString(ColumnProfiler.quantile(v, 0.5)));
+                        learned.put(c, Double.toString(ColumnProfiler.quantileOfUnsorted(v, 0.5)));
                     }
                 }
                 case MOST_FREQUENT -> learned.put(c, mostFrequent(c, col));
@@ -152,8 +151,15 @@ public record MissingValuesStep(boolean enabled, List<String> columns, Strategy 
             ColumnSpec spec = data.spec(c).orElseThrow();
             if (addIndicator) {
                 double[] ind = new double[rows];
-                for (int r = 0; r < rows; r++) {
-                    ind[r] = col.isMissing(r) ? 1 : 0;
+                if (col instanceof DoubleColumn dc) {
+                    double[] v = dc.asDoubleArray();
+                    for (int r = 0; r < rows; r++) {
+                        ind[r] = Double.isNaN(v[r]) ? 1 : 0;
+                    }
+                } else {
+                    for (int r = 0; r < rows; r++) {
+                        ind[r] = col.isMissing(r) ? 1 : 0;
+                    }
                 }
                 String name = c + INDICATOR_SUFFIX;
                 edit.addAfter(c, DoubleColumn.create(name, ind),

@@ -11,10 +11,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.marketingworkbench.core.clean.CleanException;
 import org.marketingworkbench.core.clean.DatasetEdit;
+import org.marketingworkbench.core.clean.LabelCodes;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
-import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.columns.Column;
 
 /**
  * Tidies category labels, in this order: trim spaces, change case, merge spellings with a map
@@ -86,19 +85,17 @@ public record NormaliseCategoriesStep(boolean enabled, List<String> columns, boo
         requireText(data);
         Map<String, List<String>> learned = new LinkedHashMap<>();
         for (String c : columns) {
-            Column<?> col = data.table().column(c);
+            LabelCodes codes = LabelCodes.of(data.table().column(c));
+            int[] raw = codes.counts();
             Map<String, Integer> counts = new HashMap<>();
-            for (int r = 0; r < col.size(); r++) {
-                String s = col.getString(r);
-                if (!s.isEmpty()) {
-                    String n = normalise(s);
-                    if (!n.isEmpty()) {
-                        counts.merge(n, 1, Integer::sum);
-                    }
+            for (int k = 0; k < raw.length; k++) {
+                String n = normalise(codes.labels().get(k));
+                if (!n.isEmpty()) {
+                    counts.merge(n, raw[k], Integer::sum);
                 }
             }
             Set<String> keep = new TreeSet<>();
-            double min = rareShare * col.size();
+            double min = rareShare * data.rowCount();
             counts.forEach((label, n) -> {
                 if (rareShare <= 0 || n >= min) {
                     keep.add(label);
@@ -117,14 +114,14 @@ public record NormaliseCategoriesStep(boolean enabled, List<String> columns, boo
         long changed = 0;
         Map<String, List<String>> unseen = new LinkedHashMap<>();
         for (String c : columns) {
-            Column<?> col = data.table().column(c);
+            LabelCodes codes = LabelCodes.of(data.table().column(c));
             Set<String> keep = new HashSet<>(kept.getOrDefault(c, List.of()));
             Set<String> newLabels = new TreeSet<>();
-            Map<String, String> memo = new HashMap<>();
-            StringColumn out = StringColumn.create(c);
-            for (int r = 0; r < col.size(); r++) {
-                String s = col.getString(r);
-                String n = s.isEmpty() ? "" : memo.computeIfAbsent(s, this::normalise);
+            String[] to = new String[codes.levels()];
+            boolean[] differs = new boolean[codes.levels()];
+            for (int k = 0; k < to.length; k++) {
+                String raw = codes.labels().get(k);
+                String n = normalise(raw);
                 if (!n.isEmpty() && !keep.contains(n)) {
                     if (rareShare > 0) {
                         n = otherLabel;
@@ -132,15 +129,18 @@ public record NormaliseCategoriesStep(boolean enabled, List<String> columns, boo
                         newLabels.add(n);
                     }
                 }
-                if (!n.equals(s)) {
+                to[k] = n;
+                differs[k] = !n.equals(raw);
+            }
+            for (int code : codes.codes()) {
+                if (code >= 0 && differs[code]) {
                     changed++;
                 }
-                out.append(n);
             }
             if (!newLabels.isEmpty()) {
                 unseen.put(c, new ArrayList<>(newLabels));
             }
-            edit.replace(out, data.spec(c).orElseThrow());
+            edit.replace(codes.relabel(c, to), data.spec(c).orElseThrow());
         }
         return new StepOutput(edit.build(), new StepEffect(OP, data.rowCount(), data.rowCount(), changed, List.of(),
                 List.of(), unseen, List.of()));

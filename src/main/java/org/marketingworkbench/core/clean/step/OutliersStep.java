@@ -77,9 +77,8 @@ public record OutliersStep(boolean enabled, List<String> columns, Rule rule, dou
                 throw new CleanException(CleanException.Reason.INVALID_SETTINGS, UserMessage.of("clean.error.noValues", c));
             }
             if (rule == Rule.IQR) {
-                Arrays.sort(v);
-                double q1 = ColumnProfiler.quantile(v, 0.25);
-                double q3 = ColumnProfiler.quantile(v, 0.75);
+                double q1 = ColumnProfiler.quantileOfUnsorted(v, 0.25);
+                double q3 = ColumnProfiler.quantileOfUnsorted(v, 0.75);
                 learned.put(c, new Bounds(q1 - factor * (q3 - q1), q3 + factor * (q3 - q1)));
             } else {
                 double mean = Arrays.stream(v).sum() / v.length;

@@ -1,0 +1,116 @@
+package org.marketingworkbench.ui.clean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.marketingworkbench.core.clean.step.DropColumnsStep;
+import org.marketingworkbench.core.clean.step.MissingValuesStep;
+import org.marketingworkbench.core.clean.step.ScaleStep;
+import org.marketingworkbench.core.data.ColumnSpec;
+import org.marketingworkbench.core.data.ColumnType;
+import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.pipeline.Stage;
+import org.marketingworkbench.ui.common.SameThreadTaskRunner;
+import org.marketingworkbench.ui.common.WorkbenchSession;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/** The Clean step's rules without a window: a same-thread runner makes every job finish at once. */
+class CleanViewModelTest {
+
+    private final WorkbenchSession session = new WorkbenchSession();
+    private CleanViewModel vm;
+
+    private static Dataset customers() {
+        Table t = Table.create("c",
+                StringColumn.create("id", "C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"),
+                DoubleColumn.create("age", 30, Double.NaN, 50, 41, 38, 27, Double.NaN, 60),
+                DoubleColumn.create("flat", 1, 1, 1, 1, 1, 1, 1, 1),
+                StringColumn.create("bought", "yes", "no", "no", "yes", "no", "yes", "no", "yes"));
+        return new Dataset(t, List.of(new ColumnSpec("id", ColumnType.IDENTIFIER, null),
+                new ColumnSpec("age", ColumnType.NUMBER, null), new ColumnSpec("flat", ColumnType.NUMBER, null),
+                new ColumnSpec("bought", ColumnType.CATEGORY, null)));
+    }
+
+    @BeforeEach
+    void importData() {
+        vm = new CleanViewModel(session, new SameThreadTaskRunner());
+        session.importedDataProperty().set(customers());
+    }
+
+    @Test
+    void importedDataIsProfiledAtOnce() {
+        assertThat(vm.profileProperty().get()).isNotNull();
+        assertThat(vm.columns()).extracting(c -> c.name()).containsExactly("id", "age", "flat", "bought");
+        assertThat(vm.selectedColumnProperty().get()).as("the first feature, not the ID").isEqualTo("age");
+        assertThat(vm.distributionProperty().get()).isNotNull();
+    }
+
+    @Test
+    void aTargetIsProfiledAndStored() {
+        vm.setTarget("bought");
+        assertThat(vm.profileProperty().get().target()).contains("bought");
+        assertThat(session.project().step(Stage.CLEAN).settings().get("target").asText()).isEqualTo("bought");
+    }
+
+    @Test
+    void stepsApplyToACopyAndUndoRedoWalkTheHistory() {
+        vm.addStep(MissingValuesStep.of(List.of("age"), MissingValuesStep.Strategy.MEDIAN, true));
+        assertThat(session.cleanedDataProperty().get().table().column("age").countMissing()).isZero();
+        assertThat(session.cleanedDataProperty().get().table().columnNames()).contains("age_was_missing");
+        assertThat(session.importedDataProperty().get().table().column("age").countMissing()).isEqualTo(2);
+        assertThat(vm.recipeItems().get(0).effect().cellsChanged()).isEqualTo(2);
+        assertThat(session.project().step(Stage.CLEAN).done()).isTrue();
+        assertThat(vm.explanation().getValue().paragraphs()).extracting(m -> m.key())
+                .contains("clean.explain.missingValues.effect", "clean.explainPanel.spread");
+
+        vm.addStep(new DropColumnsStep(true, List.of("id")));
+        assertThat(vm.recipeItems()).hasSize(2);
+        vm.undo();
+        assertThat(vm.recipeItems()).hasSize(1);
+        assertThat(vm.canRedoProperty().get()).isTrue();
+        vm.redo();
+        assertThat(vm.recipeItems()).hasSize(2);
+        vm.moveStep(1, 0);
+        assertThat(vm.recipeItems().get(0).step()).isInstanceOf(DropColumnsStep.class);
+        vm.setEnabled(0, false);
+        assertThat(session.cleanedDataProperty().get().table().columnNames()).contains("id");
+        assertThat(vm.recipeItems().get(0).effect()).isNull();
+    }
+
+    @Test
+    void aFailingStepLeavesRecipeAndDataAsTheyWere() {
+        vm.addStep(MissingValuesStep.of(List.of("age"), MissingValuesStep.Strategy.MEAN, false));
+        var before = session.cleanedDataProperty().get();
+        vm.addStep(ScaleStep.of(List.of("flat"), ScaleStep.Method.Z_SCORE));
+        assertThat(vm.errorProperty().get()).isNotNull();
+        assertThat(vm.recipeItems()).hasSize(1);
+        assertThat(session.cleanedDataProperty().get()).isSameAs(before);
+        assertThat(vm.canUndoProperty().get()).isTrue();
+        vm.undo();
+        assertThat(vm.recipeItems()).isEmpty();
+    }
+
+    @Test
+    void finishingWithAnEmptyRecipeMarksTheStepDone() {
+        boolean[] continued = {false};
+        vm.finish(() -> continued[0] = true);
+        assertThat(continued[0]).isTrue();
+        assertThat(session.project().step(Stage.CLEAN).done()).isTrue();
+        assertThat(vm.fittedRecipeJson()).isPresent();
+    }
+
+    @Test
+    void theRecipeIsRestoredWhenTheDataComesBack() {
+        vm.addStep(MissingValuesStep.of(List.of("age"), MissingValuesStep.Strategy.MEDIAN, false));
+        var project = session.project();
+        session.replace(project, null);
+        CleanViewModel reopened = new CleanViewModel(session, new SameThreadTaskRunner());
+        session.importedDataProperty().set(customers());
+        assertThat(reopened.recipeItems()).hasSize(1);
+        assertThat(session.cleanedDataProperty().get().table().column("age").countMissing()).isZero();
+    }
+}
