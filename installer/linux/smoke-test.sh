@@ -3,7 +3,7 @@
 # checks what the package put on the system, then starts the INSTALLED launcher headless under Xvfb with
 # --smoke-test (open the main window, load the sample data, exit 0) and takes a screenshot of its window.
 #
-#   installer/linux/smoke-test.sh [PACKAGE]     # .deb or .tar.gz; default: the one in installer/build/dist
+#   installer/linux/smoke-test.sh [PACKAGE]     # .deb or .tar.xz; default: the one in installer/build/dist
 #
 # Needs: xvfb, xdotool, imagemagick (import) and, for the .deb, root and apt-get (or dpkg with the
 # package's dependencies already present). openbox, when present, frames the window so the screenshot
@@ -20,7 +20,7 @@ ok() { echo "smoke-test: ok: $*"; }
 
 if [ -z "$package" ]; then
   if [ "$(id -u)" = 0 ] && command -v dpkg >/dev/null; then package=$(ls "$dist"/"$app_id"_*.deb 2>/dev/null | tail -n 1)
-  else package=$(ls "$dist"/"$app_id"-*-linux-x64.tar.gz 2>/dev/null | tail -n 1); fi
+  else package=$(ls "$dist"/"$app_id"-*-linux-x64.tar.xz 2>/dev/null | tail -n 1); fi
 fi
 [ -f "$package" ] || fail "no package found (build one with installer/linux/build.sh)"
 for tool in Xvfb xdotool import; do
@@ -31,7 +31,7 @@ trap 'rm -rf "$work"' EXIT
 
 case "$package" in
   *.deb)
-    [ "$(id -u)" = 0 ] || fail "installing a .deb needs root; pass the .tar.gz instead"
+    [ "$(id -u)" = 0 ] || fail "installing a .deb needs root; pass the .tar.xz instead"
     echo "smoke-test: installing $package"
     # apt-get resolves the declared dependencies (GTK, a CJK font, xdg-utils); dpkg alone needs them present.
     if command -v apt-get >/dev/null; then
@@ -54,8 +54,8 @@ case "$package" in
     grep -rqs "application/x-marketing-workbench" /usr/share/mime/packages/ || fail ".mwb MIME type not registered"
     ok ".mwb MIME type registered"
     ;;
-  *.tar.gz)
-    tar -C "$work" -xzf "$package" || fail "cannot unpack $package"
+  *.tar.xz|*.tar.gz)
+    tar -C "$work" -xf "$package" || fail "cannot unpack $package"
     launcher=$work/$app_id/bin/$app_id
     ok "unpacked $package"
     ;;
@@ -70,14 +70,15 @@ mkdir -p "$HOME"
   launcher=$1 shot=$2 work=$3
   if command -v openbox >/dev/null; then openbox >/dev/null 2>&1 & wm=$!; sleep 0.5; fi
   start=$EPOCHREALTIME
-  "$launcher" --smoke-test >"$work/app.log" 2>&1 &
+  JAVA_TOOL_OPTIONS="-Dmwb.smokeTest.linger=3" "$launcher" --smoke-test >"$work/app.log" 2>&1 &
   app=$!
   shot_taken=""
   for i in $(seq 1800); do                              # 180 s at most
     kill -0 "$app" 2>/dev/null || break
-    if [ -z "$shot_taken" ] && xdotool search --onlyvisible --pid "$app" >/dev/null 2>&1; then
-      sleep 1.5                                           # let the first frame and the sample data paint
-      kill -0 "$app" 2>/dev/null && import -window root "$shot" && shot_taken=1
+    # the screenshot once the app reports the sample data on screen (it lingers 3 s before exiting)
+    if [ -z "$shot_taken" ] && grep -q "^smoke-test: ok" "$work/app.log" 2>/dev/null; then
+      sleep 0.5
+      import -window root "$shot" && shot_taken=1
     fi
     sleep 0.1
   done
