@@ -113,7 +113,7 @@ step "jpackage: application bundle (the icon and the .mwb association live in it
   --description "$(prop DESCRIPTION)" --copyright "$(prop COPYRIGHT)" \
   --icon icons/app-icon.icns \
   --file-associations installer/macos/mwb-file-association.properties \
-  --mac-package-identifier "$(prop MAC_BUNDLE_ID)" --mac-package-name "$NAME" \
+  --mac-package-identifier "$(prop MAC_BUNDLE_ID)" \
   --input "$build/input" --main-jar "$MAIN_JAR" --main-class "$(prop MAIN_CLASS)" \
   --runtime-image "$runtime" "${java_options[@]}"
 app="$build/image/$NAME.app"
@@ -148,7 +148,7 @@ step ".dmg"
 "$bin/jpackage" --type dmg --dest "$dist" --app-image "$app" \
   --name "$NAME" --app-version "$mac_version" --vendor "$(prop VENDOR)" \
   --description "$(prop DESCRIPTION)" --copyright "$(prop COPYRIGHT)" \
-  --license-file LICENSE --mac-package-identifier "$(prop MAC_BUNDLE_ID)" --mac-package-name "$NAME"
+  --license-file LICENSE --mac-package-identifier "$(prop MAC_BUNDLE_ID)"
 
 step "done"
 ls -l "$dist"
