@@ -52,7 +52,12 @@ case "$package" in
     grep -q "MimeType=application/x-marketing-workbench" "$desktop" || fail "menu entry does not claim .mwb files"
     ok "menu entry $desktop"
     grep -rqs "application/x-marketing-workbench" /usr/share/mime/packages/ || fail ".mwb MIME type not registered"
-    ok ".mwb MIME type registered"
+    grep -qs "application/x-marketing-workbench:\*.mwb" /usr/share/mime/globs2 \
+      || fail "*.mwb is not in the shared MIME database (update-mime-database from shared-mime-info)"
+    ok ".mwb MIME type registered (*.mwb in /usr/share/mime/globs2)"
+    [ "$(xdg-mime query default application/x-marketing-workbench 2>/dev/null)" = "$(basename "$desktop")" ] \
+      || fail ".mwb files do not open with $(basename "$desktop")"
+    ok ".mwb files open with $(basename "$desktop")"
     ;;
   *.tar.xz|*.tar.gz)
     tar -C "$work" -xf "$package" || fail "cannot unpack $package"
