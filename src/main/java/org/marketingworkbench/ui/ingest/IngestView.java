@@ -102,6 +102,7 @@ public final class IngestView implements StepView {
         emptyState.visibleProperty().bind(vm.hasFile().not());
         workspace.visibleProperty().bind(vm.hasFile());
         emptyError.textProperty().bind(l10n.bind(vm.errorProperty()));
+        showOnlyWithText(emptyError);
         openFileButton.disableProperty().bind(vm.readingProperty());
         sampleDataButton.disableProperty().bind(vm.readingProperty());
         continueButton.disableProperty().bind(vm.canContinue().not());
