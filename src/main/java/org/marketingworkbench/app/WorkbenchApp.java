@@ -21,7 +21,8 @@ public final class WorkbenchApp extends Application {
             // measured from process start, as a user experiences it
             long started = ProcessHandle.current().info().startInstant()
                     .map(java.time.Instant::toEpochMilli).orElse(System.currentTimeMillis());
-            System.out.printf("first-window-ms=%d%n", System.currentTimeMillis() - started);
+            long now = System.currentTimeMillis();
+            System.out.printf("first-window-ms=%d first-window-epoch-ms=%d%n", now - started, now);
         }
         stage.setOnHidden(e -> Platform.exit());
         arguments.fileToOpen().ifPresent(window.shell()::openProject);

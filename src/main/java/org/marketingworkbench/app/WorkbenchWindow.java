@@ -69,7 +69,7 @@ public final class WorkbenchWindow {
         this.l10n = new Localization(Locale.getDefault());
         DialogService dialogs = dialogsFactory.apply(l10n);
         UserSettingsStore settingsStore = new UserSettingsStore(dirs.settingsFile());
-        ProjectStore store = new ProjectStore(LibraryVersions.detect().workbench());
+        ProjectStore store = new ProjectStore(LibraryVersions.workbenchVersion());
 
         ingest = new IngestViewModel(session, new DataImporter(), tasks, sampleData(dirs));
         clean = new CleanViewModel(session, tasks);
@@ -130,7 +130,10 @@ public final class WorkbenchWindow {
             Locale.setDefault(now);
             stage.getScene().setRoot(buildRoot(stage.getScene()));
         });
-        Scene scene = new Scene(new StackPane(), 1200, 780);
+        // a first start fills most of the screen (up to 1320 × 860); later starts restore the last placement
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(new StackPane(), Math.min(1320, screen.getWidth() * 0.94),
+                Math.min(860, screen.getHeight() * 0.94));
         scene.setRoot(buildRoot(scene));
         stage.setScene(scene);
         stage.titleProperty().bind(shell.windowTitle());

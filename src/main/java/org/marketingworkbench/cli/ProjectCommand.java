@@ -35,7 +35,7 @@ final class ProjectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        OpenedProject opened = new ProjectStore(LibraryVersions.detect().workbench()).open(file);
+        OpenedProject opened = new ProjectStore(LibraryVersions.workbenchVersion()).open(file);
         ProjectSummary summary = ProjectSummary.of(opened);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {

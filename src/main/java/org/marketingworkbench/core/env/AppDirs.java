@@ -48,7 +48,7 @@ public final class AppDirs {
     }
 
     public Path settingsFile() {
-        return home.resolve("settings.json");
+        return home.resolve("settings.properties");
     }
 
     public Path wekaHome() {

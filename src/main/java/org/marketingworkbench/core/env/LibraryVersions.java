@@ -7,6 +7,11 @@ import java.util.Properties;
 /** Versions of the libraries the workbench runs on, for the About dialog and {@code --version}. */
 public record LibraryVersions(String workbench, String wekaVersion, String tablesawVersion, String java) {
 
+    /** The workbench's own version, without loading Weka or Tablesaw (used at start-up). */
+    public static String workbenchVersion() {
+        return mavenVersion("org.marketingworkbench", "marketing-workbench", LibraryVersions.class);
+    }
+
     public static LibraryVersions detect() {
         return new LibraryVersions(
                 mavenVersion("org.marketingworkbench", "marketing-workbench", LibraryVersions.class),

@@ -33,7 +33,26 @@ public final class ProjectStore {
     /** Files larger than this are certainly not projects; refusing them avoids reading gigabytes. */
     static final long MAX_PROJECT_BYTES = 64L * 1024 * 1024;
 
-    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Created on first use: the window opens without waiting for a JSON mapper to load. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+        /** Kept in this class so that the JSON library's exception types load only when a project does. */
+        static JsonNode parse(byte[] bytes, Path file) throws ProjectException {
+            try {
+                return MAPPER.readTree(bytes);
+            } catch (JsonEOFException e) {
+                throw new ProjectException(ProjectException.Reason.TRUNCATED,
+                        UserMessage.of("project.error.truncated", file.getFileName()), e);
+            } catch (JsonParseException e) {
+                throw new ProjectException(ProjectException.Reason.CORRUPT,
+                        UserMessage.of("project.error.corrupt", e.getOriginalMessage()), e);
+            } catch (IOException e) {
+                throw new ProjectException(ProjectException.Reason.CORRUPT,
+                        UserMessage.of("project.error.corrupt", e.getMessage()), e);
+            }
+        }
+    }
     private final String appVersion;
     private final Clock clock;
     private final UnaryOperator<OutputStream> outputDecorator;
@@ -61,19 +80,7 @@ public final class ProjectStore {
             throw new ProjectException(ProjectException.Reason.NOT_A_PROJECT,
                     UserMessage.of("project.error.notProject"), null);
         }
-        JsonNode root;
-        try {
-            root = mapper.readTree(bytes);
-        } catch (JsonEOFException e) {
-            throw new ProjectException(ProjectException.Reason.TRUNCATED,
-                    UserMessage.of("project.error.truncated", abs.getFileName()), e);
-        } catch (JsonParseException e) {
-            throw new ProjectException(ProjectException.Reason.CORRUPT,
-                    UserMessage.of("project.error.corrupt", e.getOriginalMessage()), e);
-        } catch (IOException e) {
-            throw new ProjectException(ProjectException.Reason.CORRUPT,
-                    UserMessage.of("project.error.corrupt", e.getMessage()), e);
-        }
+        JsonNode root = Json.parse(bytes, abs);
         Project project = ProjectFormat.fromJson(root, abs.getParent());
         OpenedProject.DataStatus status = project.data()
                 .map(ds -> Files.isRegularFile(ds.path()) ? OpenedProject.DataStatus.PRESENT
@@ -87,7 +94,7 @@ public final class ProjectStore {
         Path dir = target.getParent();
         byte[] json;
         try {
-            json = mapper.writeValueAsBytes(ProjectFormat.toJson(project, dir, appVersion, clock.instant()));
+            json = Json.MAPPER.writeValueAsBytes(ProjectFormat.toJson(project, dir, appVersion, clock.instant()));
         } catch (IOException e) {
             throw new ProjectException(ProjectException.Reason.WRITE_FAILED,
                     UserMessage.of("project.error.writeFailed", target, e.getMessage()), e);

@@ -1,8 +1,5 @@
 package org.marketingworkbench.ui.clean;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -21,8 +18,8 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.marketingworkbench.core.clean.CleanResult;
+import org.marketingworkbench.core.clean.CleanStepRecord;
 import org.marketingworkbench.core.clean.Recipe;
-import org.marketingworkbench.core.clean.RecipeJson;
 import org.marketingworkbench.core.clean.RecipeSuggester;
 import org.marketingworkbench.core.clean.profile.ColumnProfile;
 import org.marketingworkbench.core.clean.profile.ColumnProfiler;
@@ -50,8 +47,6 @@ import org.marketingworkbench.ui.common.WorkbenchSession;
  * recipe and the cleaned table as they were.
  */
 public final class CleanViewModel implements StepViewModel {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WorkbenchSession session;
     private final TaskRunner tasks;
@@ -351,8 +346,7 @@ public final class CleanViewModel implements StepViewModel {
                     result.set(run.result());
                     showItems(candidate, run.result());
                     session.cleanedDataProperty().set(run.result().dataset());
-                    storeRecipe(candidate, run.result());
-                    storeFitted(run.recipe());
+                    storeRecipe(candidate, run.result(), run.recipe());
                     refreshDistribution();
                     syncUndo();
                     updateExplanation();
@@ -414,19 +408,14 @@ public final class CleanViewModel implements StepViewModel {
             updateExplanation();
             return;
         }
-        Project p = session.project();
-        ObjectNode stored = p.step(Stage.CLEAN).settings();
-        salt.set(stored.hasNonNull("salt") ? stored.get("salt").asText()
-                : org.marketingworkbench.core.clean.step.MaskPersonalStep.newSalt());
-        target.set(stored.hasNonNull("target") && data.spec(stored.get("target").asText()).isPresent()
-                ? stored.get("target").asText() : null);
+        StepRecord stored = session.project().step(Stage.CLEAN);
+        salt.set(CleanStepRecord.salt(stored).orElseGet(org.marketingworkbench.core.clean.step.MaskPersonalStep::newSalt));
+        target.set(CleanStepRecord.target(stored).filter(t -> data.spec(t).isPresent()).orElse(null));
         Recipe restored = Recipe.empty();
-        if (stored.has("recipe")) {
-            try {
-                restored = RecipeJson.readRecipe(stored.get("recipe").toString());
-            } catch (WorkbenchException e) {
-                error.set(e.userMessage());
-            }
+        try {
+            restored = CleanStepRecord.recipe(stored);
+        } catch (WorkbenchException e) {
+            error.set(e.userMessage());
         }
         recipe.set(Recipe.empty());
         items.clear();
@@ -500,49 +489,26 @@ public final class CleanViewModel implements StepViewModel {
 
     // ---- project ----------------------------------------------------------------------------------
 
+    /** Keeps target, salt and recipe in the project; the fitted statistics when there are new ones. */
     private void storeRecipe(Recipe r, CleanResult cleaned) {
-        ObjectNode settings = JsonNodeFactory.instance.objectNode();
-        if (target.get() != null) {
-            settings.put("target", target.get());
-        }
-        settings.put("salt", salt.get());
-        try {
-            settings.set("recipe", JSON.readTree(RecipeJson.write(r)));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a recipe always serialises", e);
-        }
-        ObjectNode summary = JsonNodeFactory.instance.objectNode();
-        if (cleaned != null) {
-            summary.put("rows", cleaned.dataset().rowCount()).put("columns", cleaned.dataset().columns().size());
-        }
-        Project p = session.project();
-        StepRecord old = p.step(Stage.CLEAN);
-        boolean done = cleaned != null || old.done();
-        session.update(p.withStep(Stage.CLEAN, new StepRecord(done, settings, merge(old.result(), summary))));
+        storeRecipe(r, cleaned, null);
     }
 
-    private void storeFitted(org.marketingworkbench.core.clean.FittedRecipe fitted) {
+    private void storeRecipe(Recipe r, CleanResult cleaned, org.marketingworkbench.core.clean.FittedRecipe fitted) {
         Project p = session.project();
         StepRecord old = p.step(Stage.CLEAN);
-        ObjectNode res = old.result();
-        try {
-            res.set("fitted", JSON.readTree(RecipeJson.write(fitted)));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException("a fitted recipe always serialises", e);
+        StepRecord updated = CleanStepRecord.of(cleaned != null || old.done(), Optional.ofNullable(target.get()),
+                salt.get(), r, cleaned, fitted);
+        if (fitted == null) {
+            // a new target alone keeps what the last run learned
+            updated = new StepRecord(updated.done(), updated.settings(), old.result());
         }
-        session.update(p.withStep(Stage.CLEAN, new StepRecord(old.done(), old.settings(), res)));
-    }
-
-    private static ObjectNode merge(ObjectNode base, ObjectNode extra) {
-        ObjectNode out = base.deepCopy();
-        out.setAll(extra);
-        return out;
+        session.update(p.withStep(Stage.CLEAN, updated));
     }
 
     /** The fitted recipe as a JSON document, for "Export recipe…" and {@code clean --recipe}. */
     public Optional<String> fittedRecipeJson() {
-        ObjectNode res = session.project().step(Stage.CLEAN).result();
-        return res.has("fitted") ? Optional.of(res.get("fitted").toPrettyString()) : Optional.empty();
+        return CleanStepRecord.fittedJson(session.project().step(Stage.CLEAN));
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.marketingworkbench.ui.ingest;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +25,10 @@ import org.marketingworkbench.core.ingest.DataImporter;
 import org.marketingworkbench.core.ingest.ImportProblem;
 import org.marketingworkbench.core.ingest.ImportResult;
 import org.marketingworkbench.core.ingest.ImportSettings;
+import org.marketingworkbench.core.ingest.IngestStepRecord;
 import org.marketingworkbench.core.pipeline.Stage;
 import org.marketingworkbench.core.project.DataSource;
 import org.marketingworkbench.core.project.Project;
-import org.marketingworkbench.core.project.StepRecord;
 import org.marketingworkbench.ui.common.DataFileOpener;
 import org.marketingworkbench.ui.common.Explanation;
 import org.marketingworkbench.ui.common.Job;
@@ -267,15 +265,12 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
         Project before = session.project();
         String previousHash = before.data().filter(d -> d.path().equals(path.toAbsolutePath().normalize()))
                 .map(DataSource::sha256).orElse(null);
-        ObjectNode summary = JsonNodeFactory.instance.objectNode()
-                .put("rows", r.rowsRead()).put("columns", r.columns().size()).put("rowsSkipped", r.rowsSkipped())
-                .put("problems", r.problemCount());
         // The settings stored are the resolved ones plus the user's overrides: reading again with them
         // gives the same table, even if detection would decide differently on a changed file.
         ImportSettings stored = r.resolvedSettings().withColumnTypeOverrides(settings.columnTypeOverrides())
                 .withOnBadRow(settings.onBadRow());
         Project updated = before.withDataSource(new DataSource(path, r.sha256(), sizeOf(path)))
-                .withStep(Stage.INGEST, new StepRecord(true, stored.toJson(), summary));
+                .withStep(Stage.INGEST, IngestStepRecord.of(stored, r));
         // the project first, so that everything reacting to the new data sees the step as done
         lastReloaded = updated;
         session.update(updated);
@@ -319,7 +314,7 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
         }
         ImportSettings stored;
         try {
-            stored = ImportSettings.fromJson(project.step(Stage.INGEST).settings());
+            stored = IngestStepRecord.settings(project.step(Stage.INGEST));
         } catch (WorkbenchException e) {
             error.set(e.userMessage());
             return;

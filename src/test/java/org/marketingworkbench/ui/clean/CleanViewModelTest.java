@@ -50,8 +50,11 @@ class CleanViewModelTest {
     }
 
     @Test
-    void aTargetIsProfiledAndStored() {
+    void aTargetIsProfiledAndStoredWithoutLosingTheFittedRecipe() {
+        vm.addStep(MissingValuesStep.of(List.of("age"), MissingValuesStep.Strategy.MEDIAN, false));
+        assertThat(vm.fittedRecipeJson()).isPresent();
         vm.setTarget("bought");
+        assertThat(vm.fittedRecipeJson()).isPresent();
         assertThat(vm.profileProperty().get().target()).contains("bought");
         assertThat(session.project().step(Stage.CLEAN).settings().get("target").asText()).isEqualTo("bought");
     }

@@ -42,7 +42,7 @@ class ShellViewModelTest {
 
     private ShellViewModel newViewModel() {
         return new ShellViewModel(session, new ProjectStore("test"), new SameThreadTaskRunner(), dialogs,
-                new Localization(Locale.ENGLISH), new UserSettingsStore(dir.resolve("settings.json")), imported::add,
+                new Localization(Locale.ENGLISH), new UserSettingsStore(dir.resolve("settings.properties")), imported::add,
                 List.of());
     }
 
