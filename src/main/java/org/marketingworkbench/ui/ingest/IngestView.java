@@ -50,8 +50,10 @@ public final class IngestView implements StepView {
     private final Runnable openFile;
     private final Runnable onContinue;
     private boolean updatingControls;
+    private ResourceBundle bundle;
 
     @FXML private VBox emptyState;
+    @FXML private javafx.scene.layout.StackPane workspaceHolder;
     @FXML private Label emptyError;
     @FXML private BorderPane workspace;
     @FXML private Label fileName;
@@ -86,25 +88,63 @@ public final class IngestView implements StepView {
 
     @Override
     public Node load(ResourceBundle bundle) {
-        FXMLLoader loader = new FXMLLoader(IngestView.class.getResource("IngestView.fxml"), bundle);
+        this.bundle = bundle;
+        Parent parent = loadFxml("IngestView.fxml");
+        parent.getStylesheets().add(IngestView.class.getResource("IngestView.css").toExternalForm());
+        return parent;
+    }
+
+    private Parent loadFxml(String name) {
+        FXMLLoader loader = new FXMLLoader(IngestView.class.getResource(name), bundle);
         loader.setController(this);
         try {
-            Parent parent = loader.load();
-            parent.getStylesheets().add(IngestView.class.getResource("IngestView.css").toExternalForm());
-            return parent;
+            return loader.load();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Called after each FXML file this controller loads: first the empty state, later the workspace. */
     @FXML
     private void initialize() {
+        if (workspace == null) {
+            initializeEmptyState();
+        } else {
+            initializeWorkspace();
+        }
+    }
+
+    private void initializeEmptyState() {
         emptyState.visibleProperty().bind(vm.hasFile().not());
-        workspace.visibleProperty().bind(vm.hasFile());
+        // an empty holder on top of the empty state would swallow its clicks
+        workspaceHolder.visibleProperty().bind(vm.hasFile());
         emptyError.textProperty().bind(l10n.bind(vm.errorProperty()));
         showOnlyWithText(emptyError);
         openFileButton.disableProperty().bind(vm.readingProperty());
         sampleDataButton.disableProperty().bind(vm.readingProperty());
+        // the workspace (preview table, settings, tabs) is built when there is data to show: a first
+        // start only needs the empty state, and opens its window half a second sooner for it
+        if (vm.hasFile().get()) {
+            showWorkspace();
+        } else {
+            vm.hasFile().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                    if (now) {
+                        obs.removeListener(this);
+                        showWorkspace();
+                    }
+                }
+            });
+        }
+    }
+
+    private void showWorkspace() {
+        workspaceHolder.getChildren().setAll(loadFxml("IngestWorkspace.fxml"));
+    }
+
+    private void initializeWorkspace() {
+        workspace.visibleProperty().bind(vm.hasFile());
         continueButton.disableProperty().bind(vm.canContinue().not());
 
         fileName.textProperty().bind(Bindings.createStringBinding(

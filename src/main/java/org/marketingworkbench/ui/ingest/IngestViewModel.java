@@ -65,6 +65,7 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
     private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
     private Project lastReloaded;
+    private final BooleanBinding hasFile = file.isNotNull();
 
     public IngestViewModel(WorkbenchSession session, DataImporter importer, TaskRunner tasks, SampleData sampleData) {
         this.session = session;
@@ -125,8 +126,9 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
         return problems;
     }
 
+    /** One binding kept for the view-model's life: listeners on it must not vanish with a collected temporary. */
     public BooleanBinding hasFile() {
-        return file.isNotNull();
+        return hasFile;
     }
 
     /** The user may go on to cleaning once a table has been read. */
