@@ -74,6 +74,7 @@ public final class CleanViewModel implements StepViewModel {
     private final Deque<Recipe> undo = new ArrayDeque<>();
     private final Deque<Recipe> redo = new ArrayDeque<>();
     private Dataset input;
+    private long distributionRequest;
 
     public CleanViewModel(WorkbenchSession session, TaskRunner tasks) {
         this.session = session;
@@ -216,6 +217,7 @@ public final class CleanViewModel implements StepViewModel {
             return;
         }
         Optional<String> split = Optional.ofNullable(target.get());
+        int binCount = bins.get();
         tasks.submit(Job.of(UserMessage.of("clean.job.overview"), progress -> {
             List<Distribution> all = new ArrayList<>();
             List<org.marketingworkbench.core.data.ColumnSpec> specs = data.columns();
@@ -228,7 +230,7 @@ public final class CleanViewModel implements StepViewModel {
                         || spec.type() == org.marketingworkbench.core.data.ColumnType.TEXT) {
                     continue;
                 }
-                all.add(distributionOf(data, spec.name(), split.filter(t -> !t.equals(spec.name()))));
+                all.add(distributionOf(data, spec.name(), split.filter(t -> !t.equals(spec.name())), binCount));
             }
             return all;
         }).onSuccess(list -> {
@@ -452,24 +454,36 @@ public final class CleanViewModel implements StepViewModel {
                         : UserMessage.of("clean.error.unexpected", String.valueOf(e.getMessage())))));
     }
 
-    /** Distributions are aggregated counts: cheap enough to compute on the spot. */
+    /**
+     * Counts the chosen column's distribution (and its state after the recipe) in the background: on a
+     * million rows that is a tenth to a third of a second, too long for the UI thread. A newer request
+     * makes an older result stale, so quick clicks never show the wrong column.
+     */
     private void refreshDistribution() {
         String column = selectedColumn.get();
+        long request = ++distributionRequest;
         if (input == null || column == null || input.spec(column).isEmpty() || !drawable(column)) {
             distribution.set(null);
             cleanedDistribution.set(null);
             return;
         }
+        Dataset data = input;
+        CleanResult r = result.get();
         Optional<String> split = Optional.ofNullable(splitBy.get()).filter(s -> !s.equals(column));
-        try {
-            distribution.set(distributionOf(input, column, split));
-            CleanResult r = result.get();
-            cleanedDistribution.set(r != null && !r.effects().isEmpty() && r.dataset().spec(column).isPresent()
-                    ? distributionOf(r.dataset(), column, split.filter(s -> r.dataset().spec(s).isPresent()))
-                    : null);
-        } catch (WorkbenchException e) {
-            error.set(e.userMessage());
-        }
+        int binCount = bins.get();
+        tasks.submit(Job.of(UserMessage.of("clean.job.chart", column), progress -> {
+            Distribution before = distributionOf(data, column, split, binCount);
+            Distribution after = r != null && !r.effects().isEmpty() && r.dataset().spec(column).isPresent()
+                    ? distributionOf(r.dataset(), column, split.filter(s -> r.dataset().spec(s).isPresent()), binCount)
+                    : null;
+            return new Distribution[] {before, after};
+        }).onSuccess(both -> {
+            if (request == distributionRequest) {
+                distribution.set(both[0]);
+                cleanedDistribution.set(both[1]);
+            }
+        }).onFailure(e -> error.set(e instanceof WorkbenchException we ? we.userMessage()
+                : UserMessage.of("clean.error.unexpected", String.valueOf(e.getMessage())))));
     }
 
     /** Identifiers and free text have no distribution worth drawing: every value differs. */
@@ -481,10 +495,12 @@ public final class CleanViewModel implements StepViewModel {
                 || type == org.marketingworkbench.core.data.ColumnType.DATETIME;
     }
 
-    private Distribution distributionOf(Dataset data, String column, Optional<String> split) throws WorkbenchException {
+    /** Runs on the worker thread: every input, the bin count included, is passed in rather than read from a property. */
+    private static Distribution distributionOf(Dataset data, String column, Optional<String> split, int binCount)
+            throws WorkbenchException {
         boolean numeric = data.spec(column).map(s -> s.type() == org.marketingworkbench.core.data.ColumnType.NUMBER)
                 .orElse(false);
-        return numeric ? Distributions.histogram(data, column, bins.get(), split) : Distributions.of(data, column, split);
+        return numeric ? Distributions.histogram(data, column, binCount, split) : Distributions.of(data, column, split);
     }
 
     // ---- project ----------------------------------------------------------------------------------
