@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,26 +21,18 @@ import org.marketingworkbench.core.ingest.DataImporter;
 import org.marketingworkbench.core.ingest.ImportSettings;
 import org.marketingworkbench.core.pipeline.Progress;
 
-class ProfileAndCleanCommandTest {
+class ProfileAndCleanCommandTest extends CliTest {
 
     @TempDir
     Path dir;
 
     private Path data;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
     @BeforeEach
     void copyFixture() throws Exception {
-        Locale.setDefault(Locale.ENGLISH);
         data = dir.resolve("customers.csv");
         try (InputStream in = getClass().getResourceAsStream("/org/marketingworkbench/cli/small-customers.csv")) {
             Files.copy(in, data, StandardCopyOption.REPLACE_EXISTING);
         }
-    }
-
-    private int run(String... args) {
-        return WorkbenchCli.run(args, new PrintWriter(out), new PrintWriter(err));
     }
 
     @Test

@@ -2,15 +2,10 @@ package org.marketingworkbench.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketingworkbench.core.pipeline.Stage;
@@ -20,29 +15,10 @@ import org.marketingworkbench.core.project.Project;
 import org.marketingworkbench.core.project.ProjectStore;
 import org.marketingworkbench.core.project.StepRecord;
 
-class WorkbenchCliTest {
+class WorkbenchCliTest extends CliTest {
 
     @TempDir
     Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-    private Locale saved;
-
-    @BeforeEach
-    void english() {
-        saved = Locale.getDefault();
-        Locale.setDefault(Locale.ENGLISH);
-    }
-
-    @AfterEach
-    void restore() {
-        Locale.setDefault(saved);
-    }
-
-    private int run(String... args) {
-        return WorkbenchCli.run(args, new PrintWriter(out), new PrintWriter(err));
-    }
 
     private Path savedProject() throws Exception {
         Path data = Files.writeString(dir.resolve("customers.csv"), "id,age\n1,30\n");
