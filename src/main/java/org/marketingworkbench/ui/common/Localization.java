@@ -75,8 +75,4 @@ public final class Localization {
     public StringBinding bind(ObservableValue<UserMessage> message) {
         return Bindings.createStringBinding(() -> format(message.getValue()), message, locale);
     }
-
-    public StringBinding bindKey(String key) {
-        return Bindings.createStringBinding(() -> get(key), locale);
-    }
 }
