@@ -14,7 +14,9 @@
 # marketing-workbench-<v>-1.x86_64.rpm.
 # Steps: Maven package -> stage the input jars -> jdeps picks the JDK modules -> jlink builds a trimmed
 # runtime with JavaFX from the Maven platform jars, plus its default CDS archive -> jpackage app-image ->
-# one training run writes an AppCDS archive of the app's own classes -> tarball, .deb, .rpm from that image.
+# its native launcher replaced by a script (script-launcher.sh) ->
+# one training run rebuilds the runtime's CDS archive with the JDK and JavaFX classes the app loads -> tarball,
+# .deb, .rpm from that image.
 # Output: installer/build/dist/
 set -euo pipefail
 { # the whole script is one block, so bash reads it all before running (safe to edit while it runs)
@@ -137,6 +139,9 @@ jpackage --type app-image --dest "$build/image" \
   --input "$build/input" --main-jar "$MAIN_JAR" --main-class "$MAIN_CLASS" \
   --runtime-image "$runtime" "${java_options[@]}"
 image=$build/image/$APP_ID
+
+step "Launcher: a shell script instead of jpackage's native launcher (saves its package-manager queries)"
+installer/linux/script-launcher.sh "$image"
 
 step "CDS: one training run, then the runtime's archive is rebuilt with every JDK and JavaFX class it loaded"
 installer/linux/train-cds.sh "$image" \
