@@ -53,7 +53,7 @@ for name in app-icon mwb-file; do
 done
 
 # Window icons on the classpath: Stage.getIcons() picks the best size for title bar, task bar and Alt-Tab.
-for size in 16 32 48 64 128 256; do
+for size in 32 128; do   # the sizes JavaFX hands to the window system (see WorkbenchWindow.addIcons)
   cp "$here/png/app-icon-$size.png" "$window_icons/app-$size.png"
 done
 
