@@ -69,7 +69,7 @@ public final class FxDialogService implements DialogService {
         FileChooser chooser = chooser("dialog.openData.title");
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter(l10n.get("dialog.filter.data"),
-                        "*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx", "*.arff"),
+                        "*.csv", "*.tsv", "*.txt", "*.gz", "*.xlsx", "*.xlsm", "*.xls", "*.arff"),
                 new FileChooser.ExtensionFilter(l10n.get("dialog.filter.all"), "*.*"));
         return remember(chooser.showOpenDialog(owner.get()));
     }

@@ -6,13 +6,17 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.pipeline.Progress;
 import tech.tablesaw.api.DoubleColumn;
@@ -25,8 +29,12 @@ class ExcelAndArffImportTest {
 
     @BeforeEach
     void writeWorkbook() throws Exception {
-        workbook = tmp.resolve("customers.xlsx");
-        try (XSSFWorkbook wb = new XSSFWorkbook(); OutputStream out = Files.newOutputStream(workbook)) {
+        workbook = write(tmp.resolve("customers.xlsx"), new XSSFWorkbook());
+    }
+
+    /** Two sheets, the second with text, numbers (one missing), dates and a formula. */
+    private static Path write(Path file, Workbook workbook) throws Exception {
+        try (Workbook wb = workbook; OutputStream out = Files.newOutputStream(file)) {
             Sheet notes = wb.createSheet("Notes");
             notes.createRow(0).createCell(0).setCellValue("note");
             notes.createRow(1).createCell(0).setCellValue("Exported from the shop");
@@ -53,10 +61,15 @@ class ExcelAndArffImportTest {
             wb.getCreationHelper().createFormulaEvaluator().evaluateAll();
             wb.write(out);
         }
+        return file;
     }
 
-    @Test
-    void listsSheetsAndReadsTheChosenOne() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"xlsx", "xls"})
+    void listsSheetsAndReadsTheChosenOne(String extension) throws Exception {
+        if (extension.equals("xls")) {   // Excel 97-2003, still what some CRMs export
+            workbook = write(tmp.resolve("customers.xls"), new HSSFWorkbook());
+        }
         DataImporter importer = new DataImporter();
         assertThat(importer.sheets(workbook)).containsExactly("Notes", "Kunden");
         ImportResult r = importer.read(workbook, ImportSettings.auto().withSheet("Kunden"), Progress.none());
