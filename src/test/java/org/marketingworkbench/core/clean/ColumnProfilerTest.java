@@ -138,7 +138,9 @@ class ColumnProfilerTest {
                 .text("who", Fixtures.strs(40, i -> (i % 2 == 0 ? "Anna " : "Li ") + (i % 3 == 0 ? "Schmidt" : "Wang")))
                 .num("mobile", Fixtures.seq(40, i -> i % 4))
                 .cat("job", Fixtures.strs(40, i -> i % 2 == 0 ? "blue-collar" : "admin."))
-                .cat("campaign_name", Fixtures.strs(40, i -> "spring")).build();
+                .cat("campaign_name", Fixtures.strs(40, i -> "spring"))
+                .num("email_opens_90d", Fixtures.seq(40, i -> i % 7))          // behaviour, not a contact
+                .num("phone_calls", Fixtures.seq(40, i -> i % 3)).build();
         DatasetProfile p = ColumnProfiler.profile(d, Optional.empty(), Progress.none());
         assertThat(p.flagged(FlagKind.PERSONAL_DATA)).extracting(ColumnProfile::name)
                 .containsExactly("contact", "tel", "who", "mobile");

@@ -41,6 +41,10 @@ public final class ColumnProfiler {
             "street", "birthdate", "dob", "ssn", "passport", "iban");
     private static final Set<String> NAME_QUALIFIERS = Set.of("first", "last", "full", "given", "family",
             "customer", "contact", "person", "user");
+    /** Words that make a name describe behaviour on a channel ("email_opens_90d"), not the person's contact. */
+    private static final Set<String> ACTIVITY_TOKENS = Set.of("open", "opens", "opened", "click", "clicks",
+            "clicked", "sent", "bounce", "bounces", "bounced", "view", "views", "visit", "visits", "reply", "replies",
+            "count", "rate", "score", "optin", "subscribed", "unsubscribed", "calls");
     /** Words in a column name that mark a value measured during or after the outcome. */
     private static final Set<String> AFTER_OUTCOME_TOKENS = Set.of("duration", "talk", "talktime",
             "calllength", "response", "responded", "converted", "conversion", "outcome", "result",
@@ -505,6 +509,9 @@ public final class ColumnProfiler {
 
     private static void personalByName(String name, List<QualityFlag> flags) {
         List<String> tokens = nameTokens(name);
+        if (tokens.stream().anyMatch(ACTIVITY_TOKENS::contains)) {
+            return;
+        }
         String joined = String.join("", tokens);
         boolean hit = PERSONAL_NAME_TOKENS.contains(joined) || tokens.stream().anyMatch(PERSONAL_NAME_TOKENS::contains)
                 || tokens.equals(List.of("name"));
