@@ -3,6 +3,7 @@ package org.marketingworkbench.app;
 import java.util.Locale;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.util.Duration;
 import org.marketingworkbench.ui.ingest.IngestViewModel;
 
@@ -23,12 +24,14 @@ final class SmokeTest {
         IngestViewModel ingest = window.ingest();
         ingest.resultProperty().addListener((obs, old, result) -> {
             if (result != null) {
-                System.out.printf("smoke-test: ok, %d rows and %d columns of sample data shown%n",
-                        result.rowsRead(), result.columns().size());
                 // -Dmwb.smokeTest.show=clean leaves another step on screen, for screenshots
                 org.marketingworkbench.core.pipeline.Stage.fromId(System.getProperty("mwb.smokeTest.show", ""))
                         .ifPresent(window.shell()::selectStage);
-                exitAfter(Duration.seconds(Double.parseDouble(System.getProperty("mwb.smokeTest.linger", "2"))), 0);
+                afterNextFrame(window.scene(), () -> {
+                    System.out.printf("smoke-test: ok, %d rows and %d columns of sample data shown%n",
+                            result.rowsRead(), result.columns().size());
+                    exitAfter(Duration.seconds(Double.parseDouble(System.getProperty("mwb.smokeTest.linger", "2"))), 0);
+                });
             }
         });
         ingest.errorProperty().addListener((obs, old, error) -> {
@@ -44,6 +47,29 @@ final class SmokeTest {
         });
         timeout.play();
         ingest.trySampleData();
+    }
+
+    /**
+     * Runs {@code action} once the scene has drawn a frame with the current state: at the layout of the
+     * second pulse from now, the first one has been rendered. "Shown" then means on screen, so the
+     * installer's smoke test screenshots the data, not the moment before it appears.
+     */
+    private static void afterNextFrame(Scene scene, Runnable action) {
+        Runnable listener = new Runnable() {
+            private int pulses;
+
+            @Override
+            public void run() {
+                if (++pulses == 2) {
+                    scene.removePostLayoutPulseListener(this);
+                    action.run();
+                } else {
+                    Platform.requestNextPulse();
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(listener);
+        Platform.requestNextPulse();
     }
 
     private static void exitAfter(Duration delay, int code) {

@@ -98,6 +98,11 @@ public final class WorkbenchWindow {
         return l10n -> new FxDialogService(() -> stage, l10n);
     }
 
+    /** The window's scene (once {@link #show()} has run). */
+    public Scene scene() {
+        return stage.getScene();
+    }
+
     public IngestViewModel ingest() {
         return ingest;
     }
