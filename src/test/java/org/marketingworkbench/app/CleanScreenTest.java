@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketingworkbench.core.clean.profile.ColumnProfile;
+import org.marketingworkbench.core.clean.step.MarkMissingStep;
 import org.marketingworkbench.core.clean.step.MissingValuesStep;
 import org.marketingworkbench.core.env.AppDirs;
+import org.marketingworkbench.ui.clean.RecipeItem;
 import org.marketingworkbench.ui.common.FxDialogService;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -94,6 +97,33 @@ class CleanScreenTest {
         fire(robot, "#redoButton");
         idle();
         assertThat(window.clean().recipeItems()).hasSize(1);
+    }
+
+    @Test
+    void aValueTypedInTheFormIsTreatedAsMissing(FxRobot robot) throws Exception {
+        openSampleInClean(robot);
+        var imported = (tech.tablesaw.api.DoubleColumn) window.session().importedDataProperty().get().table().column("age");
+        long eighteen = java.util.Arrays.stream(imported.asDoubleArray()).filter(v -> v == 18).count();
+        assertThat(eighteen).isPositive();
+
+        selectProfileRow(robot, "age");
+        @SuppressWarnings("unchecked")
+        ComboBox<String> ops = robot.lookup("#opBox").queryAs(ComboBox.class);
+        robot.interact(() -> ops.getSelectionModel().select(MarkMissingStep.OP));
+        javafx.scene.control.TextField value = robot.lookup("#opOptions .text-field").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> value.setText("18"));   // the form may be scrolled out of view, as with fire()
+        fire(robot, "#addStepButton");
+        idle();
+
+        assertThat(window.clean().recipeItems()).extracting(RecipeItem::step)
+                .containsExactly(MarkMissingStep.of(List.of("age"), "18"));
+        assertThat(window.session().cleanedDataProperty().get().table().column("age").countMissing())
+                .isEqualTo(imported.countMissing() + (int) eighteen);
+        // the Explain panel puts the code's effect on the mean in figures from this data
+        assertThat(window.clean().explanation().getValue().paragraphs()).anySatisfy(m -> {
+            assertThat(m.key()).isEqualTo("clean.explainPanel.placeholderMean");
+            assertThat(m.args()).startsWith("age", (int) eighteen, "18");
+        });
     }
 
     @Test

@@ -7,6 +7,7 @@ import org.marketingworkbench.core.clean.profile.ColumnProfile;
 import org.marketingworkbench.core.clean.profile.DatasetProfile;
 import org.marketingworkbench.core.clean.profile.FlagKind;
 import org.marketingworkbench.core.clean.step.DropColumnsStep;
+import org.marketingworkbench.core.clean.step.MarkMissingStep;
 import org.marketingworkbench.core.clean.step.MaskPersonalStep;
 import org.marketingworkbench.core.clean.step.MissingValuesStep;
 import org.marketingworkbench.core.clean.step.NormaliseCategoriesStep;
@@ -16,8 +17,8 @@ import org.marketingworkbench.core.data.ColumnType;
 
 /**
  * Proposes recipe steps from the profile's flags; the user accepts each one. The target column is
- * never touched. Order: drop leaking, identifier and constant columns; mask personal data; fill
- * missing values; group rare labels of high-cardinality categories; cap outliers.
+ * never touched. Order: drop leaking, identifier and constant columns; mask personal data; treat
+ * placeholder codes as missing (keeping a 0/1 indicator of where they were); fill missing values; group rare labels of high-cardinality categories; cap outliers.
  */
 public final class RecipeSuggester {
 
@@ -57,11 +58,22 @@ public final class RecipeSuggester {
                     : MaskPersonalStep.drop(personal));
         }
         List<ColumnProfile> kept = cols.stream().filter(c -> !drop.contains(c.name()) && !personal.contains(c.name())).toList();
+        List<String> placeholders = new ArrayList<>();
+        for (ColumnProfile c : kept) {
+            c.placeholderCode().ifPresent(code -> {
+                out.add(MarkMissingStep.of(List.of(c.name()), code));
+                placeholders.add(c.name());
+            });
+        }
+        if (!placeholders.isEmpty()) {
+            // the indicator keeps what the placeholder said ("never contacted") as a 0/1 feature
+            out.add(MissingValuesStep.of(placeholders, MissingValuesStep.Strategy.MEDIAN, true));
+        }
         List<String> mostlyMissingNumbers = new ArrayList<>();
         List<String> someMissingNumbers = new ArrayList<>();
         List<String> missingLabels = new ArrayList<>();
         for (ColumnProfile c : kept) {
-            if (c.missing() == 0 || c.missing() == c.rows()) {
+            if (c.missing() == 0 || c.missing() == c.rows() || placeholders.contains(c.name())) {
                 continue;
             }
             if (c.type() == ColumnType.NUMBER) {

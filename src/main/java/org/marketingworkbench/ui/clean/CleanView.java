@@ -49,6 +49,7 @@ import org.marketingworkbench.core.clean.profile.ColumnProfile;
 import org.marketingworkbench.core.clean.profile.Distribution;
 import org.marketingworkbench.core.clean.profile.NumericSummary;
 import org.marketingworkbench.core.clean.profile.QualityFlag;
+import org.marketingworkbench.core.clean.step.MarkMissingStep;
 import org.marketingworkbench.core.clean.step.MaskPersonalStep;
 import org.marketingworkbench.core.clean.step.MissingValuesStep;
 import org.marketingworkbench.core.clean.step.NormaliseCategoriesStep;
@@ -391,7 +392,7 @@ public final class CleanView implements StepView {
 
     private void setUpRecipe() {
         recipeList.setItems(vm.recipeItems());
-        recipeList.setPlaceholder(new Label(l10n.get("clean.recipe.empty")));
+        recipeList.setPlaceholder(wrappingPlaceholder("clean.recipe.empty"));
         recipeList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(RecipeItem item, boolean empty) {
@@ -518,6 +519,11 @@ public final class CleanView implements StepView {
         draft = StepDraft.defaults(MissingValuesStep.OP, List.of());
         opBox.setOnAction(e -> {
             draft = StepDraft.defaults(opBox.getValue(), selectedColumns());
+            if (MarkMissingStep.OP.equals(draft.op())) {   // offer the code the profile found, if any
+                profileTable.getSelectionModel().getSelectedItems().stream()
+                        .flatMap(c -> c.placeholderCode().stream()).findFirst()
+                        .ifPresent(code -> draft = withConstant(draft, code));
+            }
             showOptions();
         });
         formProblem.visibleProperty().bind(formProblem.textProperty().isNotEmpty());
@@ -561,6 +567,12 @@ public final class CleanView implements StepView {
                 constant.textProperty().addListener((o, a, b) -> draft = withConstant(draft, b));
                 indicator.setOnAction(e -> draft = withIndicator(draft, indicator.isSelected()));
                 opOptions.getChildren().addAll(labelled("clean.form.strategy", strategy), constant, indicator);
+            }
+            case "markMissing" -> {
+                TextField value = new TextField(d.constant());
+                value.setPromptText(l10n.get("clean.form.markValuePrompt"));
+                value.textProperty().addListener((o, a, b) -> draft = withConstant(draft, b));
+                opOptions.getChildren().add(labelled("clean.form.markValue", value));
             }
             case "fixTypes" -> {
                 ComboBox<ColumnType> to = enumBox(new ColumnType[] {ColumnType.NUMBER, ColumnType.DATETIME}, d.fixTo(), "type.");
@@ -675,6 +687,15 @@ public final class CleanView implements StepView {
         return box;
     }
 
+    /** An empty list's message that wraps inside the list instead of being cut off with an ellipsis. */
+    private Label wrappingPlaceholder(String key) {
+        Label label = new Label(l10n.get(key));
+        label.setWrapText(true);
+        label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        label.setPadding(new javafx.geometry.Insets(8));
+        return label;
+    }
+
     private VBox labelled(String key, Node control) {
         Label label = new Label(l10n.get(key));
         if (control instanceof javafx.scene.control.Control c) {
@@ -733,7 +754,7 @@ public final class CleanView implements StepView {
 
     private void setUpSuggestions() {
         suggestionList.setItems(vm.suggestions());
-        suggestionList.setPlaceholder(new Label(l10n.get("clean.suggest.none")));
+        suggestionList.setPlaceholder(wrappingPlaceholder("clean.suggest.none"));
         suggestionList.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(RecipeStep step, boolean empty) {

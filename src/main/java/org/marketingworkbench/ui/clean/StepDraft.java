@@ -5,6 +5,7 @@ import java.util.Map;
 import org.marketingworkbench.core.clean.step.DateFeaturesStep;
 import org.marketingworkbench.core.clean.step.DropColumnsStep;
 import org.marketingworkbench.core.clean.step.FixTypesStep;
+import org.marketingworkbench.core.clean.step.MarkMissingStep;
 import org.marketingworkbench.core.clean.step.MaskPersonalStep;
 import org.marketingworkbench.core.clean.step.MissingValuesStep;
 import org.marketingworkbench.core.clean.step.NormaliseCategoriesStep;
@@ -48,6 +49,7 @@ public record StepDraft(String op, List<String> columns, MissingValuesStep.Strat
             case DropColumnsStep.OP -> new DropColumnsStep(true, columns);
             case RemoveDuplicatesStep.OP -> duplicatesOnColumns ? RemoveDuplicatesStep.onKeys(columns)
                     : RemoveDuplicatesStep.exact();
+            case MarkMissingStep.OP -> MarkMissingStep.of(columns, constant);
             case MissingValuesStep.OP -> missingStrategy == MissingValuesStep.Strategy.CONSTANT
                     ? MissingValuesStep.constant(columns, constant, indicator)
                     : MissingValuesStep.of(columns, missingStrategy, indicator);
@@ -81,6 +83,9 @@ public record StepDraft(String op, List<String> columns, MissingValuesStep.Strat
     /** Loads an existing step back into a draft, so it can be edited. */
     public static StepDraft of(RecipeStep step) {
         StepDraft d = defaults(step.op(), step.requiredColumns());
+        if (step instanceof MarkMissingStep m) {   // the value to treat as missing is kept in the text field
+            return d.with(d.missingStrategy, m.value(), d.indicator);
+        }
         if (step instanceof MissingValuesStep m) {
             return d.with(m.strategy(), m.constant() == null ? "" : m.constant(), m.addIndicator());
         }

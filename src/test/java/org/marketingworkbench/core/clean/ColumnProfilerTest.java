@@ -17,6 +17,7 @@ import org.marketingworkbench.core.clean.profile.Distribution;
 import org.marketingworkbench.core.clean.profile.Distributions;
 import org.marketingworkbench.core.clean.profile.FlagKind;
 import org.marketingworkbench.core.clean.profile.NumericSummary;
+import org.marketingworkbench.core.clean.profile.QualityFlag;
 import org.marketingworkbench.core.clean.profile.SingleFeatureAuc;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.pipeline.CancelledException;
@@ -209,6 +210,32 @@ class ColumnProfilerTest {
     }
 
     @Test
+    void flagsAPlaceholderCodeApartFromTheRealValues() throws Exception {
+        Dataset d = Fixtures.table()
+                .num("pdays", Fixtures.seq(100, i -> i < 80 ? -1 : 90 + i))          // -1 = never contacted
+                .num("days_since_order", Fixtures.seq(100, i -> i < 10 ? 999 : i))  // 999 = no order yet
+                .num("balance", Fixtures.seq(100, i -> i < 80 ? -1 : i - 90))       // -1 among other negatives
+                .num("previous", Fixtures.seq(100, i -> i < 80 ? 0 : i % 5))        // 0 is a real count
+                .num("age", Fixtures.seq(100, i -> i < 5 ? 99 : 18 + i % 70)).build(); // 99 is close to real ages
+        QualityFlag pdays = profileOf(d, "pdays").flag(FlagKind.PLACEHOLDER_VALUE).orElseThrow();
+        assertThat(pdays.reason().key()).isEqualTo("clean.reason.placeholder");
+        assertThat(pdays.reason().args()).containsExactly("-1", 0.8, 170.0, 189.0);
+        assertThat(profileOf(d, "days_since_order").flag(FlagKind.PLACEHOLDER_VALUE).orElseThrow().reason().args())
+                .containsExactly("999", 0.1, 10.0, 99.0);
+        for (String notAPlaceholder : new String[] {"balance", "previous", "age"}) {
+            assertThat(profileOf(d, notAPlaceholder).has(FlagKind.PLACEHOLDER_VALUE)).as(notAPlaceholder).isFalse();
+        }
+    }
+
+    @Test
+    void aPlaceholderRarerThanOnePercentIsNotFlagged() throws Exception {
+        Dataset d = Fixtures.table().num("pdays", Fixtures.seq(200, i -> i == 0 ? -1 : i)).build();
+        assertThat(profileOf(d, "pdays").has(FlagKind.PLACEHOLDER_VALUE)).isFalse();
+        Dataset two = Fixtures.table().num("pdays", Fixtures.seq(200, i -> i < 2 ? -1 : i)).build();
+        assertThat(profileOf(two, "pdays").has(FlagKind.PLACEHOLDER_VALUE)).isTrue();
+    }
+
+    @Test
     void bankMarketingFlagsDurationAsLeakageAndNotAgeOrBalance() throws Exception {
         assumeTrue(BankData.available(), "bank-full.csv is only on the workbench machines");
         DatasetProfile p = ColumnProfiler.profile(BankData.load(), Optional.of("y"), Progress.none());
@@ -222,6 +249,10 @@ class ColumnProfilerTest {
         assertThat(p.column("month").orElseThrow().targetAuc().getAsDouble()).isCloseTo(0.654, within(0.002));
         assertThat(p.column("balance").orElseThrow().has(FlagKind.SKEWED)).isTrue();
         assertThat(p.column("job").orElseThrow().topCategories().get(0).value()).isEqualTo("blue-collar");
+        // pdays = -1 means "not contacted in an earlier campaign": 36,954 of 45,211 rows, the rest 1 to 871
+        assertThat(p.flagged(FlagKind.PLACEHOLDER_VALUE)).extracting(ColumnProfile::name).containsExactly("pdays");
+        assertThat(p.column("pdays").orElseThrow().flag(FlagKind.PLACEHOLDER_VALUE).orElseThrow().reason().args())
+                .containsExactly("-1", 36954.0 / 45211, 1.0, 871.0);
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.marketingworkbench.core.clean.step.DateFeaturesStep;
 import org.marketingworkbench.core.clean.step.DropColumnsStep;
 import org.marketingworkbench.core.clean.step.FixTypesStep;
+import org.marketingworkbench.core.clean.step.MarkMissingStep;
 import org.marketingworkbench.core.clean.step.MaskPersonalStep;
 import org.marketingworkbench.core.clean.step.MissingValuesStep;
 import org.marketingworkbench.core.clean.step.MissingValuesStep.Strategy;
@@ -87,6 +88,39 @@ class RecipeStepsTest {
         StepOutput dropped = fitApply(MissingValuesStep.of(List.of("x", "c"), Strategy.DROP_ROWS, false), d);
         assertThat(dropped.effect().rowsRemoved()).isEqualTo(2);
         assertThat(nums(dropped.data(), "x")).containsExactly(1, 100);
+    }
+
+    @Test
+    void markMissingEmptiesAPlaceholderInNumbersTextAndDates() throws Exception {
+        Dataset d = Fixtures.table().num("pdays", -1, 5, -1, 120).cat("job", "unknown", "admin", "Unknown", "unknown")
+                .date("left", "1900-01-01", "2024-03-01", null, "1900-01-01").build();
+        StepOutput days = fitApply(MarkMissingStep.of(List.of("pdays"), " -1.0 "), d);
+        assertThat(nums(days.data(), "pdays")).containsExactly(Double.NaN, 5, Double.NaN, 120);
+        assertThat(days.effect().cellsChanged()).isEqualTo(2);
+        StepOutput jobs = fitApply(MarkMissingStep.of(List.of("job"), "unknown"), d);
+        assertThat(strs(jobs.data(), "job")).containsExactly("", "admin", "Unknown", "");
+        StepOutput dates = fitApply(MarkMissingStep.of(List.of("left"), "1900-01-01T00:00"), d);
+        assertThat(dates.data().table().dateTimeColumn("left").countMissing()).isEqualTo(3);
+        assertThat(dates.effect().cellsChanged()).isEqualTo(2);
+        // the input is untouched, and a value the column cannot hold is refused before anything runs
+        assertThat(nums(d, "pdays")).containsExactly(-1, 5, -1, 120);
+        assertThatThrownBy(() -> MarkMissingStep.of(List.of("pdays"), "never").fit(d))
+                .isInstanceOf(CleanException.class).hasMessageContaining("never");
+        assertThatThrownBy(() -> MarkMissingStep.of(List.of("pdays"), " ").fit(d))
+                .isInstanceOf(CleanException.class)
+                .satisfies(e -> assertThat(((CleanException) e).userMessage().key()).isEqualTo("clean.error.valueNeeded"));
+    }
+
+    @Test
+    void markMissingSurvivesTheRecipeFile() throws Exception {
+        Dataset d = Fixtures.table().num("pdays", -1, 5, -1, 120).build();
+        FittedRecipe fitted = Recipe.of(MarkMissingStep.of(List.of("pdays"), "-1"),
+                MissingValuesStep.of(List.of("pdays"), Strategy.MEDIAN, true)).fit(d, org.marketingworkbench.core.pipeline.Progress.none());
+        FittedRecipe read = RecipeJson.readFitted(RecipeJson.write(fitted));
+        assertThat(read.steps()).isEqualTo(fitted.steps());
+        Dataset cleaned = read.apply(d, org.marketingworkbench.core.pipeline.Progress.none()).dataset();
+        assertThat(nums(cleaned, "pdays")).containsExactly(62.5, 5, 62.5, 120);
+        assertThat(nums(cleaned, "pdays_was_missing")).containsExactly(1, 0, 1, 0);
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.marketingworkbench.core.clean.profile.DatasetProfile;
 import org.marketingworkbench.core.clean.step.DateFeaturesStep;
 import org.marketingworkbench.core.clean.step.DropColumnsStep;
 import org.marketingworkbench.core.clean.step.FixTypesStep;
+import org.marketingworkbench.core.clean.step.MarkMissingStep;
 import org.marketingworkbench.core.clean.step.MaskPersonalStep;
 import org.marketingworkbench.core.clean.step.MissingValuesStep;
 import org.marketingworkbench.core.clean.step.NormaliseCategoriesStep;
@@ -214,6 +215,20 @@ class RecipeTest {
         // the suggestions run as a recipe
         assertThat(new Recipe(steps).fitAndApply(d, Progress.none()).result().dataset().table().columnNames())
                 .containsExactly("email", "income", "income_was_missing", "y");
+    }
+
+    @Test
+    void suggesterTreatsAPlaceholderAsMissingAndKeepsWhereItWas() throws Exception {
+        Dataset d = Fixtures.table()
+                .num("pdays", Fixtures.seq(100, i -> i < 80 ? -1 : 90 + i))
+                .num("spend", Fixtures.seq(100, i -> i % 7 == 0 ? Double.NaN : i % 30)).build();
+        List<RecipeStep> steps = RecipeSuggester.suggest(ColumnProfiler.profile(d, Optional.empty(), Progress.none()));
+        assertThat(steps).containsSubsequence(MarkMissingStep.of(List.of("pdays"), "-1"),
+                MissingValuesStep.of(List.of("pdays"), MissingValuesStep.Strategy.MEDIAN, true));
+        assertThat(steps).contains(MissingValuesStep.of(List.of("spend"), MissingValuesStep.Strategy.MEDIAN, false));
+        Dataset cleaned = new Recipe(steps).fitAndApply(d, Progress.none()).result().dataset();
+        assertThat(cleaned.table().numberColumn("pdays").min()).isEqualTo(170);
+        assertThat(cleaned.table().numberColumn("pdays_was_missing").sum()).isEqualTo(80);
     }
 
     @Test

@@ -36,6 +36,16 @@ public record ColumnProfile(String name, ColumnType type, int rows, int missing,
         return flags.stream().anyMatch(f -> f.kind() == kind);
     }
 
+    /** The placeholder code the profile flagged ("-1", "999"), written as a user would type it. */
+    public Optional<String> placeholderCode() {
+        if (!has(FlagKind.PLACEHOLDER_VALUE) || numeric.isEmpty()) {
+            return Optional.empty();
+        }
+        double min = numeric.get().min();
+        double code = ProfileRules.PLACEHOLDER_NEGATIVE_CODES.contains(min) ? min : numeric.get().max();
+        return Optional.of(code == Math.rint(code) ? Long.toString((long) code) : Double.toString(code));
+    }
+
     public Optional<QualityFlag> flag(FlagKind kind) {
         return flags.stream().filter(f -> f.kind() == kind).findFirst();
     }

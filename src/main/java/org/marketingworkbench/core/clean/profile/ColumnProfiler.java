@@ -171,6 +171,7 @@ public final class ColumnProfiler {
                         summary.upperFence())));
             }
         }
+        placeholder(v).ifPresent(flags::add);
         personalByName(spec.name(), flags);
         OptionalDouble auc = OptionalDouble.empty();
         if (labels.length > 0 && !has(flags, FlagKind.IDENTIFIER_LIKE) && distinct > 1) {
@@ -457,6 +458,43 @@ public final class ColumnProfiler {
             flags.add(new QualityFlag(FlagKind.NEAR_CONSTANT,
                     UserMessage.of("clean.reason.nearConstant", modeShare, mode)));
         }
+    }
+
+    /**
+     * A code standing for "none" or "unknown" at either end of the sorted values, apart from all the
+     * others (see {@link ProfileRules#PLACEHOLDER_NEGATIVE_CODES}).
+     */
+    static Optional<QualityFlag> placeholder(double[] sorted) {
+        int n = sorted.length;
+        if (n < 2) {
+            return Optional.empty();
+        }
+        int low = 0;
+        while (low < n && sorted[low] == sorted[0]) {
+            low++;
+        }
+        if (low < n && ProfileRules.PLACEHOLDER_NEGATIVE_CODES.contains(sorted[0]) && sorted[low] >= 0) {
+            return placeholderFlag(sorted[0], low, n, sorted[low], sorted[n - 1]);
+        }
+        int high = n - 1;
+        while (high >= 0 && sorted[high] == sorted[n - 1]) {
+            high--;
+        }
+        if (high >= 0 && ProfileRules.PLACEHOLDER_NINES_CODES.contains(sorted[n - 1])
+                && sorted[n - 1] > 2 * Math.max(Math.abs(sorted[high]), Math.abs(sorted[0]))) {
+            return placeholderFlag(sorted[n - 1], n - 1 - high, n, sorted[0], sorted[high]);
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<QualityFlag> placeholderFlag(double code, int count, int n, double otherMin,
+            double otherMax) {
+        double share = (double) count / n;
+        if (share < ProfileRules.PLACEHOLDER_MIN_SHARE) {
+            return Optional.empty();
+        }
+        return Optional.of(new QualityFlag(FlagKind.PLACEHOLDER_VALUE, UserMessage.of("clean.reason.placeholder",
+                formatNumber(code), share, otherMin, otherMax)));
     }
 
     /** Codes, not prose: no label of the first few hundred contains a space. */

@@ -11,6 +11,7 @@ public enum FlagKind {
     HIGH_CARDINALITY,
     SKEWED,
     OUTLIERS,
+    PLACEHOLDER_VALUE,
     PERSONAL_DATA,
     TARGET_LEAKAGE;
 

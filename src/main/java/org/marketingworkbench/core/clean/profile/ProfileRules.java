@@ -1,5 +1,7 @@
 package org.marketingworkbench.core.clean.profile;
 
+import java.util.Set;
+
 /**
  * The thresholds behind the quality flags, in one place so that the Explain panel and the tests can
  * quote them. Each is a judgement call, stated here with its reason.
@@ -22,6 +24,18 @@ public final class ProfileRules {
     public static final double SKEW = 2.0;
     /** Outliers: Tukey's fences, values beyond quartile ± this many IQRs. */
     public static final double IQR_FACTOR = 1.5;
+    /**
+     * Placeholder value: a number exports use for "none" or "unknown" (the bank-marketing data's
+     * {@code pdays = -1}, "never contacted"). Negative codes count when every other value is zero or
+     * more; codes made of nines when they are more than twice every other value.
+     */
+    public static final Set<Double> PLACEHOLDER_NEGATIVE_CODES = Set.of(-1.0, -9.0, -99.0,
+            -999.0, -9999.0);
+    /** The nines codes of {@link #PLACEHOLDER_NEGATIVE_CODES}' rule. */
+    public static final Set<Double> PLACEHOLDER_NINES_CODES = Set.of(99.0, 999.0, 9999.0,
+            99999.0, 999999.0);
+    /** A placeholder must stand in at least this share of the present values (rarer codes are noise). */
+    public static final double PLACEHOLDER_MIN_SHARE = 0.01;
     /** Personal data by values: at least this share of the sampled values matches a pattern. */
     public static final double PERSONAL_VALUE_SHARE = 0.5;
     /** How many non-missing values are sampled (from the top of the file) for value patterns. */

@@ -18,6 +18,7 @@ import org.marketingworkbench.core.i18n.UserMessage;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = DropColumnsStep.class, name = DropColumnsStep.OP),
     @JsonSubTypes.Type(value = RemoveDuplicatesStep.class, name = RemoveDuplicatesStep.OP),
+    @JsonSubTypes.Type(value = MarkMissingStep.class, name = MarkMissingStep.OP),
     @JsonSubTypes.Type(value = MissingValuesStep.class, name = MissingValuesStep.OP),
     @JsonSubTypes.Type(value = FixTypesStep.class, name = FixTypesStep.OP),
     @JsonSubTypes.Type(value = NormaliseCategoriesStep.class, name = NormaliseCategoriesStep.OP),
@@ -27,12 +28,12 @@ import org.marketingworkbench.core.i18n.UserMessage;
     @JsonSubTypes.Type(value = RatioStep.class, name = RatioStep.OP),
     @JsonSubTypes.Type(value = MaskPersonalStep.class, name = MaskPersonalStep.OP)
 })
-public sealed interface RecipeStep permits DropColumnsStep, RemoveDuplicatesStep, MissingValuesStep,
-        FixTypesStep, NormaliseCategoriesStep, OutliersStep, ScaleStep, DateFeaturesStep, RatioStep,
+public sealed interface RecipeStep permits DropColumnsStep, RemoveDuplicatesStep, MarkMissingStep,
+        MissingValuesStep, FixTypesStep, NormaliseCategoriesStep, OutliersStep, ScaleStep, DateFeaturesStep, RatioStep,
         MaskPersonalStep {
 
     /** All operation ids, in the order the recipe panel offers them. */
-    List<String> OPS = List.of(DropColumnsStep.OP, RemoveDuplicatesStep.OP, MissingValuesStep.OP,
+    List<String> OPS = List.of(DropColumnsStep.OP, RemoveDuplicatesStep.OP, MarkMissingStep.OP, MissingValuesStep.OP,
             FixTypesStep.OP, NormaliseCategoriesStep.OP, OutliersStep.OP, ScaleStep.OP, DateFeaturesStep.OP,
             RatioStep.OP, MaskPersonalStep.OP);
 
