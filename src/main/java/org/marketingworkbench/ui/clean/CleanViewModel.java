@@ -544,19 +544,11 @@ public final class CleanViewModel implements StepViewModel {
                 || m.strategy() == org.marketingworkbench.core.clean.step.MissingValuesStep.Strategy.CONSTANT) {
             return Optional.empty();
         }
-        for (String column : m.columns()) {
-            if (input.spec(column).map(c -> c.type() == org.marketingworkbench.core.data.ColumnType.NUMBER).orElse(false)
-                    && cleaned.dataset().spec(column).isPresent()) {
-                var before = input.table().numberColumn(column);
-                var after = cleaned.dataset().table().numberColumn(column);
-                int filled = before.countMissing() - after.countMissing();
-                if (filled > 0) {
-                    return Optional.of(UserMessage.of("clean.explainPanel.spread", column, filled,
-                            before.standardDeviation(), after.standardDeviation()));
-                }
-            }
-        }
-        return Optional.empty();
+        return firstNumberColumn(m.columns(), cleaned, (column, before, after) -> {
+            int filled = before.countMissing() - after.countMissing();
+            return filled <= 0 ? Optional.empty() : Optional.of(UserMessage.of("clean.explainPanel.spread", column,
+                    filled, before.standardDeviation(), after.standardDeviation()));
+        });
     }
 
     /**
@@ -565,15 +557,29 @@ public final class CleanViewModel implements StepViewModel {
      */
     private Optional<UserMessage> placeholderOnTheData(org.marketingworkbench.core.clean.step.MarkMissingStep mark,
                                                        CleanResult cleaned) {
-        for (String column : mark.columns()) {
+        return firstNumberColumn(mark.columns(), cleaned, (column, before, after) -> {
+            int marked = after.countMissing() - before.countMissing();
+            return marked <= 0 || marked >= before.size() - before.countMissing() ? Optional.empty()
+                    : Optional.of(UserMessage.of("clean.explainPanel.placeholderMean", column, marked,
+                            mark.value().strip(), before.mean(), after.mean()));
+        });
+    }
+
+    /** What one number column looked like before and after the recipe, in a sentence (or nothing to say). */
+    private interface BeforeAfter {
+        Optional<UserMessage> describe(String column, tech.tablesaw.api.NumericColumn<?> before,
+                                       tech.tablesaw.api.NumericColumn<?> after);
+    }
+
+    /** The first of {@code columns} that is a number column in the input and the result and has something to say. */
+    private Optional<UserMessage> firstNumberColumn(List<String> columns, CleanResult cleaned, BeforeAfter figures) {
+        for (String column : columns) {
             if (input.spec(column).map(c -> c.type() == org.marketingworkbench.core.data.ColumnType.NUMBER).orElse(false)
                     && cleaned.dataset().spec(column).isPresent()) {
-                var before = input.table().numberColumn(column);
-                var after = cleaned.dataset().table().numberColumn(column);
-                int marked = after.countMissing() - before.countMissing();
-                if (marked > 0 && marked < before.size() - before.countMissing()) {
-                    return Optional.of(UserMessage.of("clean.explainPanel.placeholderMean", column, marked,
-                            mark.value().strip(), before.mean(), after.mean()));
+                Optional<UserMessage> said = figures.describe(column, input.table().numberColumn(column),
+                        cleaned.dataset().table().numberColumn(column));
+                if (said.isPresent()) {
+                    return said;
                 }
             }
         }

@@ -1,7 +1,5 @@
 package org.marketingworkbench.core.clean.step;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.marketingworkbench.core.clean.CleanException;
 import org.marketingworkbench.core.clean.DatasetEdit;
@@ -66,16 +64,7 @@ public record MarkMissingStep(boolean enabled, List<String> columns, String valu
             throw new CleanException(CleanException.Reason.INVALID_SETTINGS,
                     UserMessage.of("clean.error.valueNeeded", column));
         }
-        try {
-            return switch (type) {
-                case NUMBER -> Double.parseDouble(value.strip());
-                case DATETIME -> LocalDateTime.parse(value.strip());
-                default -> value;
-            };
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new CleanException(CleanException.Reason.INVALID_SETTINGS,
-                    UserMessage.of("clean.error.badConstant", value, column), e);
-        }
+        return Steps.parseValue(column, type, value);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.marketingworkbench.core.clean.step;
 
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -125,16 +124,7 @@ public record MissingValuesStep(boolean enabled, List<String> columns, Strategy 
     }
 
     private static Object parseFill(String column, ColumnType type, String text) throws CleanException {
-        try {
-            return switch (type) {
-                case NUMBER -> Double.parseDouble(text.trim());
-                case DATETIME -> LocalDateTime.parse(text.trim());
-                default -> text;
-            };
-        } catch (NumberFormatException | DateTimeParseException e) {
-            throw new CleanException(CleanException.Reason.INVALID_SETTINGS,
-                    UserMessage.of("clean.error.badConstant", text, column), e);
-        }
+        return Steps.parseValue(column, type, text);
     }
 
     @Override

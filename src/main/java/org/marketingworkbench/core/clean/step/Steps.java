@@ -42,6 +42,23 @@ final class Steps {
         }
     }
 
+    /**
+     * A value typed by the user, in a column's own terms: a number for NUMBER, an ISO date-time for
+     * DATETIME, the text itself otherwise; a value the column could never hold is refused.
+     */
+    static Object parseValue(String column, ColumnType type, String text) throws CleanException {
+        try {
+            return switch (type) {
+                case NUMBER -> Double.parseDouble(text.trim());
+                case DATETIME -> java.time.LocalDateTime.parse(text.trim());
+                default -> text;
+            };
+        } catch (NumberFormatException | java.time.format.DateTimeParseException e) {
+            throw new CleanException(CleanException.Reason.INVALID_SETTINGS,
+                    UserMessage.of("clean.error.badConstant", text, column), e);
+        }
+    }
+
     static void requireFitted(RecipeStep step) throws CleanException {
         if (!step.isFitted()) {
             throw new CleanException(CleanException.Reason.NOT_FITTED,
