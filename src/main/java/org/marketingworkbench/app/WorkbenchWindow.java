@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -135,23 +136,34 @@ public final class WorkbenchWindow {
             Locale.setDefault(now);
             stage.getScene().setRoot(buildRoot(stage.getScene()));
         });
-        // a first start fills most of the screen (up to 1320 × 860); later starts restore the last placement
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(new StackPane(), Math.min(1320, screen.getWidth() * 0.94),
-                Math.min(860, screen.getHeight() * 0.94));
+        Scene scene = new Scene(new StackPane());
         scene.setRoot(buildRoot(scene));
         stage.setScene(scene);
         stage.titleProperty().bind(shell.windowTitle());
         stage.setMinWidth(900);
         stage.setMinHeight(600);
         addIcons(stage);
-        restoreBounds();
+        // a first start fills most of the screen (up to 1320 × 860); later starts restore the last placement
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Rectangle2D size = restoreBounds().orElseGet(() -> new Rectangle2D(0, 0,
+                Math.min(1320, screen.getWidth() * 0.94), Math.min(860, screen.getHeight() * 0.94)));
+        stage.setWidth(size.getWidth());
+        stage.setHeight(size.getHeight());
         stage.setOnCloseRequest(e -> {
             if (!closeRequested()) {
                 e.consume();
             }
         });
         stage.show();
+        // JavaFX 21 on some window managers (GNOME's mutter since 2023, openbox) maps the window at its
+        // minimum size instead of the size asked for (JDK-8316423, fixed in JavaFX 22); asking again
+        // once the window is shown gets the intended size.
+        Platform.runLater(() -> {
+            if (!stage.isMaximized()) {
+                stage.setWidth(size.getWidth());
+                stage.setHeight(size.getHeight());
+            }
+        });
     }
 
     /** Quit from the menu: asks about unsaved changes first. */
@@ -201,21 +213,22 @@ public final class WorkbenchWindow {
         return true;
     }
 
-    private void restoreBounds() {
+    /** Moves the window to where it was last time, if that is still on a screen; returns that placement. */
+    private Optional<Rectangle2D> restoreBounds() {
         Optional<UserSettings.WindowBounds> saved = shell.savedWindowBounds();
         if (saved.isEmpty()) {
-            return;
+            return Optional.empty();
         }
         UserSettings.WindowBounds b = saved.get();
         Rectangle2D wanted = new Rectangle2D(b.x(), b.y(), Math.max(b.width(), 900), Math.max(b.height(), 600));
         boolean visible = Screen.getScreens().stream()
                 .anyMatch(s -> s.getVisualBounds().intersects(wanted.getMinX(), wanted.getMinY(), 100, 60));
-        if (visible) {
-            stage.setX(wanted.getMinX());
-            stage.setY(wanted.getMinY());
-            stage.setWidth(wanted.getWidth());
-            stage.setHeight(wanted.getHeight());
-        }
         stage.setMaximized(b.maximized());
+        if (!visible) {
+            return Optional.empty();
+        }
+        stage.setX(wanted.getMinX());
+        stage.setY(wanted.getMinY());
+        return Optional.of(wanted);
     }
 }
