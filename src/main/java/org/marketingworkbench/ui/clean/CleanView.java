@@ -83,7 +83,7 @@ public final class CleanView implements StepView {
     @FXML private VBox emptyState;
     @FXML private Label emptyTitle;
     @FXML private Label emptyText;
-    @FXML private javafx.scene.layout.BorderPane workspace;
+    @FXML private javafx.scene.control.ScrollPane workspaceScroll;
     @FXML private Label summary;
     @FXML private ComboBox<String> targetBox;
     @FXML private Button continueButton;
@@ -142,7 +142,7 @@ public final class CleanView implements StepView {
         emptyTitle.textProperty().bind(Bindings.when(vm.hasInputProperty())
                 .then(l10n.get("clean.empty.profiling")).otherwise(l10n.get("clean.empty.title")));
         emptyText.visibleProperty().bind(vm.hasInputProperty().not());
-        workspace.visibleProperty().bind(vm.hasData());
+        workspaceScroll.visibleProperty().bind(vm.hasData());
         summary.textProperty().bind(l10n.bind(vm.summary()));
         errorLabel.textProperty().bind(l10n.bind(vm.errorProperty()));
         errorLabel.visibleProperty().bind(errorLabel.textProperty().isNotEmpty());
