@@ -34,7 +34,8 @@ public final class AboutDialog {
         notices.setId("about-notices");
         notices.setEditable(false);
         notices.setPrefRowCount(14);
-        notices.setPrefColumnCount(70);
+        notices.setPrefColumnCount(90);
+        notices.setStyle("-fx-font-family: monospace; -fx-font-size: 11.5px;");   // the list is laid out in columns
         VBox box = new VBox(12, versions, licence, new Label(l10n.get("about.notices")), notices);
         Alert alert = new Alert(Alert.AlertType.INFORMATION, "",
                 new ButtonType(l10n.get("dialog.ok"), ButtonBar.ButtonData.OK_DONE));
