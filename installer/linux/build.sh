@@ -36,6 +36,7 @@ DESCRIPTION=$(prop DESCRIPTION)
 COPYRIGHT=$(prop COPYRIGHT)
 MAIN_JAR=$(prop MAIN_JAR)
 MAIN_CLASS=$(prop MAIN_CLASS)
+WM_CLASS=$(prop WM_CLASS)
 EXTRA_MODULES=$(prop EXTRA_MODULES)
 LOCALES=$(prop LOCALES)
 
@@ -162,9 +163,13 @@ sed -e "s|^%post$|%post\n$fix|" -e '1i %define _binary_payload w6.xzdio' \
   "$templates/template.spec" > "$resources/$APP_ID.spec"
 # The menu entry: jpackage 17 names it after the package (lower case) and starts the launcher without the
 # files the desktop passes, so a double-clicked .mwb would open an empty window.
+# StartupWMClass: without it GNOME's dock shows the window as "org.marketingworkbench.app.WorkbenchApp" with
+# a generic icon instead of as the menu entry.
 sed -e "s|^Name=APPLICATION_NAME|Name=$APP_NAME|" -e "s|^Exec=APPLICATION_LAUNCHER$|Exec=APPLICATION_LAUNCHER %F|" \
+  -e "s|^Terminal=false$|Terminal=false\nStartupWMClass=$WM_CLASS|" \
   "$templates/template.desktop" > "$resources/$APP_ID.desktop"
-grep -q "%F" "$resources/$APP_ID.desktop" || { echo "build.sh: could not patch jpackage's desktop template" >&2; exit 1; }
+grep -q "%F" "$resources/$APP_ID.desktop" && grep -q "^StartupWMClass=" "$resources/$APP_ID.desktop" \
+  || { echo "build.sh: could not patch jpackage's desktop template" >&2; exit 1; }
 grep -q "desktop-directories" "$resources/postinst" && grep -q "desktop-directories" "$resources/$APP_ID.spec" \
   || { echo "build.sh: could not patch jpackage's postinst/spec templates" >&2; exit 1; }
 

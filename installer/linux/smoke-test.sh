@@ -35,7 +35,8 @@ case "$package" in
     echo "smoke-test: installing $package"
     # apt-get resolves the declared dependencies (GTK, a CJK font, xdg-utils); dpkg alone needs them present.
     if command -v apt-get >/dev/null; then
-      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$(readlink -f "$package")" \
+      # --reinstall: a rebuilt package of the same version is installed too, not skipped as "newest"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --reinstall --no-install-recommends "$(readlink -f "$package")" \
         >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "apt-get install"; }
     else
       dpkg -i "$package" >"$work/install.log" 2>&1 || { cat "$work/install.log"; fail "dpkg -i"; }
@@ -84,6 +85,11 @@ mkdir -p "$HOME"
     if [ -z "$shot_taken" ] && grep -q "^smoke-test: ok" "$work/app.log" 2>/dev/null; then
       sleep 0.5
       import -window root "$shot" && shot_taken=1
+      # the window class, which docks match against StartupWMClass in the menu entry
+      if command -v xdotool >/dev/null && command -v xprop >/dev/null; then
+        window=$(xdotool search --name "Marketing Workbench" 2>/dev/null | head -n 1)
+        [ -n "$window" ] && xprop -id "$window" WM_CLASS | sed -n "s/.*= \"\([^\"]*\)\".*/\1/p" >"$work/wmclass"
+      fi
     fi
     sleep 0.1
   done
@@ -101,4 +107,15 @@ status=$(cat "$work/status" 2>/dev/null || echo 1)
 grep -v '^\[' "$work/app.log" | tail -n 20
 [ -f "$shot" ] && ok "screenshot $shot" || echo "smoke-test: no screenshot (the window never showed)" >&2
 [ "$status" = 0 ] || fail "$launcher --smoke-test exited with $status"
+if [ -n "${desktop:-}" ]; then
+  wm_class=$(sed -n 's/^StartupWMClass=//p' "$desktop")
+  [ -n "$wm_class" ] || fail "menu entry has no StartupWMClass (docks would not match the window to it)"
+  if [ -s "$work/wmclass" ]; then
+    [ "$(cat "$work/wmclass")" = "$wm_class" ] \
+      || fail "the window's WM_CLASS $(cat "$work/wmclass") is not the menu entry's StartupWMClass $wm_class"
+    ok "the window's WM_CLASS matches the menu entry ($wm_class)"
+  else
+    echo "smoke-test: WM_CLASS not checked (needs xdotool and xprop from x11-utils)" >&2
+  fi
+fi
 ok "$launcher --smoke-test exited 0"
