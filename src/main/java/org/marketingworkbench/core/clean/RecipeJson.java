@@ -27,16 +27,18 @@ import org.marketingworkbench.core.i18n.UserMessage;
  * </pre>
  *
  * An unfitted recipe has {@code "fitted": false} and no schema. Reading migrates older versions step by
- * step through {@link #MIGRATIONS} (version n → n + 1) before binding; version 1 is the first format,
- * so the chain is empty today and the next format change adds its migration there. A document from a
- * newer version is refused with a message that says to update the app.
+ * step through {@link #MIGRATIONS} (version n → n + 1) before binding. Version 2 added the
+ * {@code markMissing} operation: a version-1 document is a valid version-2 one as it is, and an app that
+ * only knows version 1 now says "made by a newer version" instead of "damaged". A document from a newer
+ * version is refused with a message that says to update the app.
  */
 public final class RecipeJson {
 
     public static final String FORMAT = "marketing-workbench-recipe";
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     /** MIGRATIONS.get(n) turns a version-n document into a version-(n+1) one. */
-    static final Map<Integer, UnaryOperator<ObjectNode>> MIGRATIONS = Map.of();
+    static final Map<Integer, UnaryOperator<ObjectNode>> MIGRATIONS = Map.of(
+            1, doc -> doc);   // 1 → 2: a new operation only, nothing to rewrite
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)

@@ -96,7 +96,7 @@ class RecipeTest {
         FittedRecipe back = RecipeJson.readFitted(json);
         assertThat(back).isEqualTo(fitted);
         assertThat(RecipeJson.write(back)).isEqualTo(json);
-        assertThat(json).contains("\"op\" : \"missingValues\"", "\"fills\"", "\"version\" : 1");
+        assertThat(json).contains("\"op\" : \"missingValues\"", "\"fills\"", "\"version\" : " + RecipeJson.CURRENT_VERSION);
         CleanResult a = fitted.apply(customers(3, null), Progress.none());
         CleanResult b = back.apply(customers(3, null), Progress.none());
         for (int c = 0; c < a.dataset().table().columnCount(); c++) {
@@ -104,6 +104,15 @@ class RecipeTest {
         }
         Recipe unfitted = fullRecipe();
         assertThat(RecipeJson.readRecipe(RecipeJson.write(unfitted))).isEqualTo(unfitted);
+    }
+
+    @Test
+    void aVersionOneRecipeIsReadAndWrittenBackAsVersionTwo() throws Exception {
+        String v1 = "{\"format\":\"marketing-workbench-recipe\",\"version\":1,\"fitted\":false,"
+                + "\"steps\":[{\"op\":\"dropColumns\",\"enabled\":true,\"columns\":[\"id\"]}]}";
+        Recipe read = RecipeJson.readRecipe(v1);
+        assertThat(read.steps()).containsExactly(new DropColumnsStep(List.of("id")));
+        assertThat(RecipeJson.write(read)).contains("\"version\" : 2");
     }
 
     @Test
