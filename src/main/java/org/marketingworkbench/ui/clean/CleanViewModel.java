@@ -19,6 +19,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.marketingworkbench.core.clean.CleanResult;
 import org.marketingworkbench.core.clean.CleanStepRecord;
+import org.marketingworkbench.core.clean.EffectFigures;
 import org.marketingworkbench.core.clean.Recipe;
 import org.marketingworkbench.core.clean.RecipeSuggester;
 import org.marketingworkbench.core.clean.profile.ColumnProfile;
@@ -71,6 +72,8 @@ public final class CleanViewModel implements StepViewModel {
     private final ObservableList<RecipeStep> suggestions = FXCollections.observableArrayList();
     private final ObservableList<Distribution> overview = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
+    /** The last recipe run's last step in figures (see {@link EffectFigures}), for the Explain panel. */
+    private Optional<UserMessage> lastStepFigures = Optional.empty();
     private final Deque<Recipe> undo = new ArrayDeque<>();
     private final Deque<Recipe> redo = new ArrayDeque<>();
     private Dataset input;
@@ -336,8 +339,13 @@ public final class CleanViewModel implements StepViewModel {
     private void apply(Recipe candidate, boolean recordUndo, Recipe before, Runnable then) {
         Dataset data = input;
         busy.set(true);
-        tasks.submit(Job.of(UserMessage.of("clean.job.apply"), progress -> candidate.fitAndApply(data, progress))
-                .onSuccess(run -> {
+        tasks.submit(Job.of(UserMessage.of("clean.job.apply"), progress -> {
+                    Recipe.Run done = candidate.fitAndApply(data, progress);
+                    return new Applied(done, EffectFigures.ofLastStep(candidate, data, done.result().dataset()));
+                })
+                .onSuccess(applied -> {
+                    Recipe.Run run = applied.run();
+                    lastStepFigures = applied.figures();
                     busy.set(false);
                     if (recordUndo && before != null) {
                         undo.push(before);
@@ -368,6 +376,10 @@ public final class CleanViewModel implements StepViewModel {
                 }));
     }
 
+    /** A recipe run and its last step in figures, both worked out off the UI thread. */
+    private record Applied(Recipe.Run run, Optional<UserMessage> figures) {
+    }
+
     private void syncUndo() {
         canUndo.set(!undo.isEmpty());
         canRedo.set(!redo.isEmpty());
@@ -396,6 +408,7 @@ public final class CleanViewModel implements StepViewModel {
         undo.clear();
         redo.clear();
         result.set(null);
+        lastStepFigures = Optional.empty();
         profile.set(null);
         columns.clear();
         suggestions.clear();
@@ -527,65 +540,6 @@ public final class CleanViewModel implements StepViewModel {
         return CleanStepRecord.fittedJson(session.project().step(Stage.CLEAN));
     }
 
-    /**
-     * The last step's effect in figures from the user's own data: for an imputation of a number
-     * column, the spread before and after ("the standard deviation fell from 15.2 to 14.6"), which is
-     * why mean and median imputation make a column look more certain than it is.
-     */
-    private Optional<UserMessage> onTheData(RecipeItem item) {
-        CleanResult cleaned = result.get();
-        if (cleaned != null && input != null && item.effect() != null
-                && item.step() instanceof org.marketingworkbench.core.clean.step.MarkMissingStep mark) {
-            return placeholderOnTheData(mark, cleaned);
-        }
-        if (cleaned == null || input == null || item.effect() == null
-                || !(item.step() instanceof org.marketingworkbench.core.clean.step.MissingValuesStep m)
-                || m.strategy() == org.marketingworkbench.core.clean.step.MissingValuesStep.Strategy.DROP_ROWS
-                || m.strategy() == org.marketingworkbench.core.clean.step.MissingValuesStep.Strategy.CONSTANT) {
-            return Optional.empty();
-        }
-        return firstNumberColumn(m.columns(), cleaned, (column, before, after) -> {
-            int filled = before.countMissing() - after.countMissing();
-            return filled <= 0 ? Optional.empty() : Optional.of(UserMessage.of("clean.explainPanel.spread", column,
-                    filled, before.standardDeviation(), after.standardDeviation()));
-        });
-    }
-
-    /**
-     * For a placeholder treated as missing: the column's mean with the code counted as a number against
-     * the mean of the real values (bank-marketing pdays: 40.2 against 224.6 days).
-     */
-    private Optional<UserMessage> placeholderOnTheData(org.marketingworkbench.core.clean.step.MarkMissingStep mark,
-                                                       CleanResult cleaned) {
-        return firstNumberColumn(mark.columns(), cleaned, (column, before, after) -> {
-            int marked = after.countMissing() - before.countMissing();
-            return marked <= 0 || marked >= before.size() - before.countMissing() ? Optional.empty()
-                    : Optional.of(UserMessage.of("clean.explainPanel.placeholderMean", column, marked,
-                            mark.value().strip(), before.mean(), after.mean()));
-        });
-    }
-
-    /** What one number column looked like before and after the recipe, in a sentence (or nothing to say). */
-    private interface BeforeAfter {
-        Optional<UserMessage> describe(String column, tech.tablesaw.api.NumericColumn<?> before,
-                                       tech.tablesaw.api.NumericColumn<?> after);
-    }
-
-    /** The first of {@code columns} that is a number column in the input and the result and has something to say. */
-    private Optional<UserMessage> firstNumberColumn(List<String> columns, CleanResult cleaned, BeforeAfter figures) {
-        for (String column : columns) {
-            if (input.spec(column).map(c -> c.type() == org.marketingworkbench.core.data.ColumnType.NUMBER).orElse(false)
-                    && cleaned.dataset().spec(column).isPresent()) {
-                Optional<UserMessage> said = figures.describe(column, input.table().numberColumn(column),
-                        cleaned.dataset().table().numberColumn(column));
-                if (said.isPresent()) {
-                    return said;
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
     private void updateExplanation() {
         List<UserMessage> paragraphs = new ArrayList<>();
         paragraphs.add(UserMessage.of("clean.explainPanel.what"));
@@ -600,7 +554,7 @@ public final class CleanViewModel implements StepViewModel {
             paragraphs.add(UserMessage.of("clean.explain." + op + ".what"));
             paragraphs.add(UserMessage.of("clean.explain." + op + ".when"));
             paragraphs.add(UserMessage.of("clean.explain." + op + ".effect"));
-            onTheData(last).ifPresent(paragraphs::add);
+            lastStepFigures.ifPresent(paragraphs::add);
         }
         paragraphs.add(UserMessage.of("clean.explainPanel.replay"));
         explanation.set(new Explanation(UserMessage.of("clean.explainPanel.title"), paragraphs));
