@@ -43,7 +43,7 @@ public record ColumnProfile(String name, ColumnType type, int rows, int missing,
         }
         double min = numeric.get().min();
         double code = ProfileRules.PLACEHOLDER_NEGATIVE_CODES.contains(min) ? min : numeric.get().max();
-        return Optional.of(code == Math.rint(code) ? Long.toString((long) code) : Double.toString(code));
+        return Optional.of(ColumnProfiler.formatNumber(code));
     }
 
     public Optional<QualityFlag> flag(FlagKind kind) {

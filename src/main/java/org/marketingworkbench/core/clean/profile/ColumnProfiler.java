@@ -605,7 +605,8 @@ public final class ColumnProfiler {
         return Double.isNaN(best) ? auc : Double.isNaN(auc) ? best : Math.max(best, auc);
     }
 
-    private static String formatNumber(double x) {
+    /** A number as a user would type it: "-1", "999", "2.5". */
+    static String formatNumber(double x) {
         return x == Math.rint(x) && Math.abs(x) < 1e15 ? Long.toString((long) x) : Double.toString(x);
     }
 }
