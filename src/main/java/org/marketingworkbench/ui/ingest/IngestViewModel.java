@@ -241,7 +241,11 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
             ImportResult r = importer.read(path, settings, progress);
             List<String> sheetNames = r.resolvedSettings().format() == org.marketingworkbench.core.ingest.FileFormat.EXCEL
                     ? importer.sheets(path) : List.of();
-            return new Read(r, sheetNames);
+            int[] missing = new int[r.columns().size()];   // a pass over every cell: here, not on the UI thread
+            for (int i = 0; i < missing.length; i++) {
+                missing[i] = r.dataset().table().column(i).countMissing();
+            }
+            return new Read(r, sheetNames, missing);
         }).onSuccess(read -> {
             reading.set(false);
             accept(path, settings, read);
@@ -259,7 +263,8 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
         }));
     }
 
-    private record Read(ImportResult result, List<String> sheets) {
+    /** What the reading job hands to the UI thread: the result, the workbook's sheets, missing cells per column. */
+    private record Read(ImportResult result, List<String> sheets, int[] missing) {
     }
 
     private void accept(Path path, ImportSettings settings, Read read) {
@@ -285,8 +290,7 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
         List<ColumnRow> rows = new ArrayList<>();
         for (int i = 0; i < r.columns().size(); i++) {
             ColumnSpec spec = r.columns().get(i);
-            int missing = r.dataset().table().column(i).countMissing();
-            rows.add(new ColumnRow(spec.name(), spec.type(), spec.reason(), missing,
+            rows.add(new ColumnRow(spec.name(), spec.type(), spec.reason(), read.missing()[i],
                     settings.columnTypeOverrides().containsKey(spec.name())));
         }
         columns.setAll(rows);
