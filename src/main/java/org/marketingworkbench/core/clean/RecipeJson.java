@@ -44,6 +44,7 @@ public final class RecipeJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addModule(org.marketingworkbench.core.clean.step.Operations.jsonModule())
             .build();
 
     private RecipeJson() {

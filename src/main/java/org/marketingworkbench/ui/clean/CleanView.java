@@ -503,7 +503,7 @@ public final class CleanView implements StepView {
     // ---- add / edit form --------------------------------------------------------------------------
 
     private void setUpForm() {
-        opBox.setItems(FXCollections.observableArrayList(RecipeStep.OPS));
+        opBox.setItems(FXCollections.observableArrayList(org.marketingworkbench.core.clean.step.Operations.ids()));
         opBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(String op) {

@@ -1,7 +1,6 @@
 package org.marketingworkbench.core.clean.step;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import org.marketingworkbench.core.clean.CleanException;
@@ -13,29 +12,12 @@ import org.marketingworkbench.core.i18n.UserMessage;
  * was fitted on (means, bounds, category lists, a reference date). A step is an immutable value:
  * {@link #fit} returns a fitted copy, {@link #apply} returns a new table and never changes its input.
  * Applying a fitted step to new data uses the stored statistics; it never re-learns them.
+ * The JSON {@code op} names are bound to the step classes by {@link Operations#jsonModule()}.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "op")
-@JsonSubTypes({
-    @JsonSubTypes.Type(value = DropColumnsStep.class, name = DropColumnsStep.OP),
-    @JsonSubTypes.Type(value = RemoveDuplicatesStep.class, name = RemoveDuplicatesStep.OP),
-    @JsonSubTypes.Type(value = MarkMissingStep.class, name = MarkMissingStep.OP),
-    @JsonSubTypes.Type(value = MissingValuesStep.class, name = MissingValuesStep.OP),
-    @JsonSubTypes.Type(value = FixTypesStep.class, name = FixTypesStep.OP),
-    @JsonSubTypes.Type(value = NormaliseCategoriesStep.class, name = NormaliseCategoriesStep.OP),
-    @JsonSubTypes.Type(value = OutliersStep.class, name = OutliersStep.OP),
-    @JsonSubTypes.Type(value = ScaleStep.class, name = ScaleStep.OP),
-    @JsonSubTypes.Type(value = DateFeaturesStep.class, name = DateFeaturesStep.OP),
-    @JsonSubTypes.Type(value = RatioStep.class, name = RatioStep.OP),
-    @JsonSubTypes.Type(value = MaskPersonalStep.class, name = MaskPersonalStep.OP)
-})
 public sealed interface RecipeStep permits DropColumnsStep, RemoveDuplicatesStep, MarkMissingStep,
         MissingValuesStep, FixTypesStep, NormaliseCategoriesStep, OutliersStep, ScaleStep, DateFeaturesStep, RatioStep,
         MaskPersonalStep {
-
-    /** All operation ids, in the order the recipe panel offers them. */
-    List<String> OPS = List.of(DropColumnsStep.OP, RemoveDuplicatesStep.OP, MarkMissingStep.OP, MissingValuesStep.OP,
-            FixTypesStep.OP, NormaliseCategoriesStep.OP, OutliersStep.OP, ScaleStep.OP, DateFeaturesStep.OP,
-            RatioStep.OP, MaskPersonalStep.OP);
 
     boolean enabled();
 
