@@ -43,9 +43,9 @@ import org.marketingworkbench.ui.shell.UpcomingStepView;
 import org.marketingworkbench.ui.shell.UpcomingStepViewModel;
 
 /**
- * The composition root of the window: builds services and view-models once, and the views again
- * whenever the language changes (view-models keep all state, so nothing is lost). The app and the
- * headless GUI tests both build the window through this class.
+ * The composition root of the window: builds services, view-models and views once. Views are kept for
+ * the window's life (a language or theme switch re-binds texts and styles, it never rebuilds a screen),
+ * and the view-models keep all state. The app and the headless GUI tests both build the window here.
  */
 public final class WorkbenchWindow {
 
@@ -80,7 +80,7 @@ public final class WorkbenchWindow {
         for (org.marketingworkbench.core.pipeline.Stage s : org.marketingworkbench.core.pipeline.Stage.values()) {
             if (s.ordinal() > org.marketingworkbench.core.pipeline.Stage.CLEAN.ordinal()) {
                 vms.add(new UpcomingStepViewModel(s));
-                stepViews.put(s, new UpcomingStepView(s));
+                stepViews.put(s, new UpcomingStepView(s, l10n));
             }
         }
         shell = new ShellViewModel(session, store, tasks, dialogs, l10n, settingsStore, ingest, vms);
@@ -132,10 +132,8 @@ public final class WorkbenchWindow {
     public void show() {
         applyTheme(shell.themeProperty().get());
         shell.themeProperty().addListener((obs, old, now) -> applyTheme(now));
-        l10n.localeProperty().addListener((obs, old, now) -> {
-            Locale.setDefault(now);
-            stage.getScene().setRoot(buildRoot(stage.getScene()));
-        });
+        // the frame and every screen are built once; a new language re-binds their texts
+        l10n.localeProperty().addListener((obs, old, now) -> Locale.setDefault(now));
         Scene scene = new Scene(new StackPane());
         scene.setRoot(buildRoot(scene));
         stage.setScene(scene);

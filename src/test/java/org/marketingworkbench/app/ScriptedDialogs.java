@@ -20,6 +20,11 @@ final class ScriptedDialogs extends QueuedFileDialogs {
     }
 
     @Override
+    public ImportChoice askImportIntoProject(String fileName, int recipeSteps) {
+        return real.askImportIntoProject(fileName, recipeSteps);
+    }
+
+    @Override
     public boolean confirm(UserMessage title, UserMessage question) {
         return real.confirm(title, question);
     }

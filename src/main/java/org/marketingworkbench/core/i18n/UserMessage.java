@@ -13,13 +13,24 @@ import java.util.ResourceBundle;
 public record UserMessage(String key, Object... args) {
 
     public static final String BUNDLE = "org.marketingworkbench.i18n.messages";
+    /**
+     * Without this, asking for English (there is no messages_en) would fall back to the JVM's default
+     * locale first: Chinese after a switch to Chinese, until the default is set back.
+     */
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    /** The message bundle for {@code locale}, independent of the JVM's default locale. */
+    public static ResourceBundle bundle(Locale locale) {
+        return ResourceBundle.getBundle(BUNDLE, locale, NO_FALLBACK);
+    }
 
     public static UserMessage of(String key, Object... args) {
         return new UserMessage(key, args);
     }
 
     public String format(Locale locale) {
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+        ResourceBundle bundle = bundle(locale);
         String pattern;
         try {
             pattern = bundle.getString(key);

@@ -1,14 +1,15 @@
 package org.marketingworkbench.ui.clean;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.ResourceBundle;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,10 +17,8 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -27,17 +26,18 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
@@ -49,25 +49,26 @@ import org.marketingworkbench.core.clean.profile.ColumnProfile;
 import org.marketingworkbench.core.clean.profile.Distribution;
 import org.marketingworkbench.core.clean.profile.NumericSummary;
 import org.marketingworkbench.core.clean.profile.QualityFlag;
-import org.marketingworkbench.core.clean.step.MarkMissingStep;
-import org.marketingworkbench.core.clean.step.MaskPersonalStep;
-import org.marketingworkbench.core.clean.step.MissingValuesStep;
-import org.marketingworkbench.core.clean.step.NormaliseCategoriesStep;
-import org.marketingworkbench.core.clean.step.OutliersStep;
+import org.marketingworkbench.core.clean.step.Operation;
+import org.marketingworkbench.core.clean.step.Operations;
 import org.marketingworkbench.core.clean.step.RecipeStep;
-import org.marketingworkbench.core.clean.step.ScaleStep;
 import org.marketingworkbench.core.clean.step.StepEffect;
-import org.marketingworkbench.core.data.ColumnType;
+import org.marketingworkbench.core.clean.step.StepOption;
+import org.marketingworkbench.core.clean.step.StepSettings;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.ui.common.ChartExport;
+import org.marketingworkbench.ui.common.Combos;
 import org.marketingworkbench.ui.common.DialogService;
 import org.marketingworkbench.ui.common.DistributionChart;
+import org.marketingworkbench.ui.common.FxmlScreen;
 import org.marketingworkbench.ui.common.Localization;
 import org.marketingworkbench.ui.shell.StepView;
 
 /**
  * The Clean screen: the column profile with quality badges, the selected column's distribution (or
- * all columns at once), and the recipe panel with undo, redo, reordering, editing and suggestions.
+ * all columns at once), and the recipe panel. It is built once and binds to {@link CleanViewModel},
+ * which holds every piece of its state (the selection, the form's draft, which step is being edited,
+ * undo and redo); the view forwards gestures and redraws what the view-model says.
  */
 public final class CleanView implements StepView {
 
@@ -75,15 +76,18 @@ public final class CleanView implements StepView {
     private final Localization l10n;
     private final DialogService dialogs;
     private final Runnable onContinue;
-    private StepDraft draft;
-    private int editing = -1;
+    private Node node;
     private XYChart<String, Number> currentChart;
-    private boolean filling;
+    /** Set while the view copies view-model state into controls, so their handlers do not echo it back. */
+    private boolean syncing;
+    /** What the option controls were built for: rebuilt only when this changes, else their values synced. */
+    private List<Object> shownForm = List.of();
+    private final Map<String, Consumer<Object>> optionSetters = new HashMap<>();
 
     @FXML private VBox emptyState;
     @FXML private Label emptyTitle;
     @FXML private Label emptyText;
-    @FXML private javafx.scene.control.ScrollPane workspaceScroll;
+    @FXML private ScrollPane workspaceScroll;
     @FXML private Label summary;
     @FXML private ComboBox<String> targetBox;
     @FXML private Button continueButton;
@@ -96,8 +100,9 @@ public final class CleanView implements StepView {
     @FXML private ToggleButton overviewToggle;
     @FXML private Button copyChartButton;
     @FXML private StackPane chartHolder;
-    @FXML private javafx.scene.control.ScrollPane overviewScroll;
+    @FXML private ScrollPane overviewScroll;
     @FXML private TilePane overviewTiles;
+    @FXML private Label recipeNotice;
     @FXML private ListView<RecipeItem> recipeList;
     @FXML private Button undoButton;
     @FXML private Button redoButton;
@@ -105,14 +110,15 @@ public final class CleanView implements StepView {
     @FXML private Button downButton;
     @FXML private Button editButton;
     @FXML private Button removeButton;
-    @FXML private TitledPane addPane;
+    @FXML private TabPane formTabs;
+    @FXML private Tab addTab;
+    @FXML private Tab suggestionsTab;
     @FXML private ComboBox<String> opBox;
     @FXML private Label formColumns;
     @FXML private VBox opOptions;
     @FXML private Label formProblem;
     @FXML private Button addStepButton;
     @FXML private Button cancelEditButton;
-    @FXML private TitledPane suggestionsPane;
     @FXML private ListView<RecipeStep> suggestionList;
     @FXML private Button acceptSuggestionButton;
 
@@ -124,30 +130,25 @@ public final class CleanView implements StepView {
     }
 
     @Override
-    public Node load(ResourceBundle bundle) {
-        FXMLLoader loader = new FXMLLoader(CleanView.class.getResource("CleanView.fxml"), bundle);
-        loader.setController(this);
-        try {
-            Parent parent = loader.load();
-            parent.getStylesheets().add(CleanView.class.getResource("CleanView.css").toExternalForm());
-            return parent;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public Node view() {
+        if (node == null) {
+            node = FxmlScreen.load(CleanView.class, "CleanView.fxml", this, l10n, "CleanView.css");
         }
+        return node;
     }
 
     @FXML
     private void initialize() {
         emptyState.visibleProperty().bind(vm.hasData().not());
-        emptyTitle.textProperty().bind(Bindings.when(vm.hasInputProperty())
-                .then(l10n.get("clean.empty.profiling")).otherwise(l10n.get("clean.empty.title")));
+        emptyTitle.textProperty().bind(Bindings.createStringBinding(() -> l10n.get(
+                vm.hasInputProperty().get() ? "clean.empty.profiling" : "clean.empty.title"),
+                vm.hasInputProperty(), l10n.localeProperty()));
         emptyText.visibleProperty().bind(vm.hasInputProperty().not());
         workspaceScroll.visibleProperty().bind(vm.hasData());
         summary.textProperty().bind(l10n.bind(vm.summary()));
-        errorLabel.textProperty().bind(l10n.bind(vm.errorProperty()));
-        errorLabel.visibleProperty().bind(errorLabel.textProperty().isNotEmpty());
-        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
-        continueButton.disableProperty().bind(vm.hasData().not().or(vm.busyProperty()));
+        showWhenText(errorLabel, l10n.bind(vm.errorProperty()));
+        showWhenText(recipeNotice, l10n.bind(vm.noticeProperty()));
+        continueButton.disableProperty().bind(vm.canContinue().not());
         exportRecipeButton.disableProperty().bind(vm.resultProperty().isNull());
 
         setUpProfileTable();
@@ -156,30 +157,62 @@ public final class CleanView implements StepView {
         setUpRecipe();
         setUpForm();
         setUpSuggestions();
+        // texts drawn in code follow the language: cells and charts redraw, combo boxes relabel
+        l10n.onLocaleChange(() -> {
+            profileTable.refresh();
+            recipeList.refresh();
+            suggestionList.refresh();
+            showChart();
+            showOverview();
+            shownForm = List.of();
+            showForm(vm.draftProperty().get());
+            syncing = true;
+            try {
+                Combos.relabel(targetBox, splitByBox, opBox);
+                binsSpinner.getValueFactory().setValue(binsSpinner.getValue());
+                binsSpinner.getEditor().setText(binsSpinner.getValueFactory().getConverter().toString(binsSpinner.getValue()));
+            } finally {
+                syncing = false;
+            }
+        });
+    }
+
+    private static void showWhenText(Label label, javafx.beans.value.ObservableValue<String> text) {
+        label.textProperty().bind(text);
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
+    }
+
+    private Tooltip boundTooltip(String key) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(l10n.text(key));
+        return tip;
+    }
+
+    private <S, T> TableColumn<S, T> column(String key, double width) {
+        TableColumn<S, T> c = new TableColumn<>();
+        c.textProperty().bind(l10n.text(key));
+        c.setPrefWidth(width);
+        return c;
     }
 
     // ---- profile ----------------------------------------------------------------------------------
 
     private void setUpProfileTable() {
-        TableColumn<ColumnProfile, String> name = new TableColumn<>(l10n.get("clean.profile.column"));
+        TableColumn<ColumnProfile, String> name = column("clean.profile.column", 150);
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(150);
-        TableColumn<ColumnProfile, String> type = new TableColumn<>(l10n.get("clean.profile.type"));
+        TableColumn<ColumnProfile, String> type = column("clean.profile.type", 90);
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.get("type." + c.getValue().type().id())));
-        type.setPrefWidth(90);
-        TableColumn<ColumnProfile, String> missing = new TableColumn<>(l10n.get("clean.profile.missing"));
+        TableColumn<ColumnProfile, String> missing = column("clean.profile.missing", 110);
         missing.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().missing() == 0 ? "–"
                 : l10n.formatInteger(c.getValue().missing()) + " (" + l10n.formatDecimal(100 * c.getValue().missingShare(), 1) + "%)"));
-        missing.setPrefWidth(110);
         missing.setStyle("-fx-alignment: center-right;");
-        TableColumn<ColumnProfile, String> distinct = new TableColumn<>(l10n.get("clean.profile.distinct"));
+        TableColumn<ColumnProfile, String> distinct = column("clean.profile.distinct", 80);
         distinct.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.formatInteger(c.getValue().distinct())));
-        distinct.setPrefWidth(80);
         distinct.setStyle("-fx-alignment: center-right;");
-        TableColumn<ColumnProfile, String> stats = new TableColumn<>(l10n.get("clean.profile.summary"));
+        TableColumn<ColumnProfile, String> stats = column("clean.profile.summary", 280);
         stats.setCellValueFactory(c -> new ReadOnlyStringWrapper(summaryOf(c.getValue())));
-        stats.setPrefWidth(280);
-        TableColumn<ColumnProfile, ColumnProfile> flags = new TableColumn<>(l10n.get("clean.profile.flags"));
+        TableColumn<ColumnProfile, ColumnProfile> flags = column("clean.profile.flags", 260);
         flags.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         flags.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -199,30 +232,53 @@ public final class CleanView implements StepView {
                 setGraphic(badges);
             }
         });
-        flags.setPrefWidth(260);
         profileTable.getColumns().setAll(List.of(name, type, flags, missing, distinct, stats));
         profileTable.setItems(vm.columns());
         profileTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        profileTable.setPlaceholder(new Label(l10n.get("clean.profile.working")));
-        profileTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ColumnProfile>) c -> {
+        Label working = new Label();
+        working.textProperty().bind(l10n.text("clean.profile.working"));
+        profileTable.setPlaceholder(working);
+        profileTable.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> {
+            if (syncing) {
+                return;
+            }
             ColumnProfile focused = profileTable.getSelectionModel().getSelectedItem();
             if (focused != null) {
                 vm.selectColumn(focused.name());
             }
-            refreshFormColumns();
+            vm.setSelectedColumns(selectedColumns());
         });
         vm.columns().addListener((ListChangeListener<ColumnProfile>) c -> reselect());
         reselect();
     }
 
+    /**
+     * The selected columns, read through the selected indices and checked against the items: while the
+     * table's items are being replaced, its selected-items list can point past their end.
+     */
+    private List<String> selectedColumns() {
+        List<ColumnProfile> rows = profileTable.getItems();
+        return new ArrayList<>(profileTable.getSelectionModel().getSelectedIndices()).stream()
+                .filter(i -> i != null && i >= 0 && i < rows.size()).sorted()
+                .map(i -> rows.get(i).name()).distinct().toList();
+    }
+
+    /** Shows the view-model's selection again after the profile's rows were replaced. */
     private void reselect() {
-        String selected = vm.selectedColumnProperty().get();
-        for (int i = 0; i < vm.columns().size(); i++) {
-            if (vm.columns().get(i).name().equals(selected)) {
-                profileTable.getSelectionModel().clearAndSelect(i);
-                return;
+        syncing = true;
+        try {
+            profileTable.getSelectionModel().clearSelection();
+            List<String> wanted = vm.selectedColumns().isEmpty() && vm.selectedColumnProperty().get() != null
+                    ? List.of(vm.selectedColumnProperty().get()) : vm.selectedColumns();
+            for (int i = 0; i < vm.columns().size(); i++) {
+                if (wanted.contains(vm.columns().get(i).name())) {
+                    profileTable.getSelectionModel().select(i);
+                }
             }
+        } finally {
+            syncing = false;
         }
+        vm.setSelectedColumns(selectedColumns());
     }
 
     private String summaryOf(ColumnProfile p) {
@@ -244,26 +300,6 @@ public final class CleanView implements StepView {
     }
 
     private void setUpTargetAndSplit() {
-        Runnable fill = () -> {
-            filling = true;
-            List<String> candidates = new ArrayList<>();
-            candidates.add("");
-            List<String> splits = new ArrayList<>();
-            splits.add("");
-            for (ColumnProfile p : vm.columns()) {
-                if (p.type() == ColumnType.CATEGORY && p.distinct() <= 10 || p.type() == ColumnType.NUMBER && p.distinct() == 2) {
-                    candidates.add(p.name());
-                }
-                if (p.type() == ColumnType.CATEGORY && p.distinct() <= 8) {
-                    splits.add(p.name());
-                }
-            }
-            targetBox.setItems(FXCollections.observableArrayList(candidates));
-            targetBox.setValue(vm.targetProperty().get() == null ? "" : vm.targetProperty().get());
-            splitByBox.setItems(FXCollections.observableArrayList(splits));
-            splitByBox.setValue(vm.splitByProperty().get() == null ? "" : vm.splitByProperty().get());
-            filling = false;
-        };
         StringConverter<String> noneAware = new StringConverter<>() {
             @Override
             public String toString(String s) {
@@ -277,17 +313,31 @@ public final class CleanView implements StepView {
         };
         targetBox.setConverter(noneAware);
         splitByBox.setConverter(noneAware);
-        vm.columns().addListener((ListChangeListener<ColumnProfile>) c -> fill.run());
-        fill.run();
+        targetBox.setItems(vm.targetCandidates());
+        splitByBox.setItems(vm.splitCandidates());
+        Runnable showChoice = () -> {
+            syncing = true;
+            try {
+                targetBox.setValue(vm.targetProperty().get() == null ? "" : vm.targetProperty().get());
+                splitByBox.setValue(vm.splitByProperty().get() == null ? "" : vm.splitByProperty().get());
+            } finally {
+                syncing = false;
+            }
+        };
+        vm.targetCandidates().addListener((ListChangeListener<String>) c -> showChoice.run());
+        vm.splitCandidates().addListener((ListChangeListener<String>) c -> showChoice.run());
+        vm.targetProperty().addListener((obs, o, n) -> showChoice.run());
+        vm.splitByProperty().addListener((obs, o, n) -> showChoice.run());
+        showChoice.run();
         // refilling the lists after each profile must not read as the user choosing "(none)"
-        targetBox.setOnAction(e -> {
-            if (!filling) {
-                vm.setTarget(targetBox.getValue());
+        targetBox.valueProperty().addListener((obs, o, n) -> {
+            if (!syncing && n != null) {
+                vm.setTarget(n);
             }
         });
-        splitByBox.setOnAction(e -> {
-            if (!filling) {
-                vm.setSplitBy(splitByBox.getValue());
+        splitByBox.valueProperty().addListener((obs, o, n) -> {
+            if (!syncing && n != null) {
+                vm.setSplitBy(n);
             }
         });
     }
@@ -312,9 +362,9 @@ public final class CleanView implements StepView {
             }
         });
         binsSpinner.valueProperty().addListener((obs, o, n) -> vm.setBins(n == null ? 0 : n));
-        binsSpinner.setTooltip(new Tooltip(l10n.get("clean.chart.binsTip")));
+        binsSpinner.setTooltip(boundTooltip("clean.chart.binsTip"));
         beforeAfterToggle.disableProperty().bind(vm.cleanedDistributionProperty().isNull());
-        beforeAfterToggle.setTooltip(new Tooltip(l10n.get("clean.chart.afterRecipeTip")));
+        beforeAfterToggle.setTooltip(boundTooltip("clean.chart.afterRecipeTip"));
         vm.distributionProperty().addListener((obs, o, n) -> showChart());
         vm.cleanedDistributionProperty().addListener((obs, o, n) -> showChart());
         beforeAfterToggle.selectedProperty().addListener((obs, o, n) -> showChart());
@@ -424,14 +474,36 @@ public final class CleanView implements StepView {
                 setText(null);
             }
         });
+        // the selection lives in the view-model: a step just added or moved is selected and scrolled to
+        recipeList.getSelectionModel().selectedIndexProperty().addListener((obs, o, n) -> {
+            if (!syncing) {
+                vm.selectStep(n.intValue());
+            }
+        });
+        Runnable showSelected = () -> {
+            int i = vm.selectedStepProperty().get();
+            syncing = true;
+            try {
+                if (i < 0 || i >= recipeList.getItems().size()) {
+                    recipeList.getSelectionModel().clearSelection();
+                } else {
+                    recipeList.getSelectionModel().clearAndSelect(i);
+                    recipeList.scrollTo(i);
+                }
+            } finally {
+                syncing = false;
+            }
+        };
+        vm.selectedStepProperty().addListener((obs, o, n) -> showSelected.run());
+        vm.recipeItems().addListener((ListChangeListener<RecipeItem>) c -> showSelected.run());
         undoButton.disableProperty().bind(vm.canUndoProperty().not().or(vm.busyProperty()));
         redoButton.disableProperty().bind(vm.canRedoProperty().not().or(vm.busyProperty()));
-        var noSelection = recipeList.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty());
+        var noSelection = vm.selectedStepProperty().lessThan(0).or(vm.busyProperty());
         upButton.disableProperty().bind(noSelection);
         downButton.disableProperty().bind(noSelection);
         editButton.disableProperty().bind(noSelection);
         removeButton.disableProperty().bind(noSelection);
-        removeButton.setTooltip(new Tooltip(l10n.get("clean.recipe.removeTip")));
+        removeButton.setTooltip(boundTooltip("clean.recipe.removeTip"));
     }
 
     private String detailOf(RecipeItem item) {
@@ -452,29 +524,24 @@ public final class CleanView implements StepView {
         return columns.isEmpty() ? effect : columns + (effect.isEmpty() ? "" : " · " + effect);
     }
 
-    private int selectedRecipeIndex() {
-        RecipeItem item = recipeList.getSelectionModel().getSelectedItem();
-        return item == null ? -1 : item.index();
-    }
-
     @FXML private void onUndo() { vm.undo(); }
     @FXML private void onRedo() { vm.redo(); }
 
     @FXML
     private void onUp() {
-        int i = selectedRecipeIndex();
+        int i = vm.selectedStepProperty().get();
         vm.moveStep(i, i - 1);
     }
 
     @FXML
     private void onDown() {
-        int i = selectedRecipeIndex();
+        int i = vm.selectedStepProperty().get();
         vm.moveStep(i, i + 1);
     }
 
     @FXML
     private void onRemove() {
-        int i = selectedRecipeIndex();
+        int i = vm.selectedStepProperty().get();
         if (i >= 0) {
             vm.removeStep(i);
         }
@@ -482,28 +549,19 @@ public final class CleanView implements StepView {
 
     @FXML
     private void onEdit() {
-        RecipeItem item = recipeList.getSelectionModel().getSelectedItem();
-        if (item == null) {
-            return;
-        }
-        editing = item.index();
-        draft = StepDraft.of(item.step());
-        addPane.setExpanded(true);
-        opBox.setValue(draft.op());
-        showOptions();
-        refreshEditState();
+        vm.startEdit(vm.selectedStepProperty().get());
+        formTabs.getSelectionModel().select(addTab);
     }
 
     @FXML
     private void onCancelEdit() {
-        editing = -1;
-        refreshEditState();
+        vm.cancelEdit();
     }
 
-    // ---- add / edit form --------------------------------------------------------------------------
+    // ---- add / edit form: built from the operation's options in the registry ------------------------
 
     private void setUpForm() {
-        opBox.setItems(FXCollections.observableArrayList(org.marketingworkbench.core.clean.step.Operations.ids()));
+        opBox.setItems(FXCollections.observableArrayList(Operations.ids()));
         opBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(String op) {
@@ -515,181 +573,147 @@ public final class CleanView implements StepView {
                 return null;
             }
         });
-        opBox.setValue(MissingValuesStep.OP);
-        draft = StepDraft.defaults(MissingValuesStep.OP, List.of());
-        opBox.setOnAction(e -> {
-            draft = StepDraft.defaults(opBox.getValue(), selectedColumns());
-            if (MarkMissingStep.OP.equals(draft.op())) {   // offer the code the profile found, if any
-                profileTable.getSelectionModel().getSelectedItems().stream()
-                        .flatMap(c -> c.placeholderCode().stream()).findFirst()
-                        .ifPresent(code -> draft = withConstant(draft, code));
+        opBox.valueProperty().addListener((obs, o, n) -> {
+            if (!syncing && n != null) {
+                vm.chooseOperation(n);
             }
-            showOptions();
         });
-        formProblem.visibleProperty().bind(formProblem.textProperty().isNotEmpty());
-        formProblem.managedProperty().bind(formProblem.visibleProperty());
+        vm.draftProperty().addListener((obs, o, n) -> showForm(n));
+        vm.editingProperty().addListener((obs, o, n) -> {
+            shownForm = List.of();
+            showForm(vm.draftProperty().get());
+        });
+        showWhenText(formProblem, l10n.bind(vm.formProblemProperty()));
+        formColumns.textProperty().bind(Bindings.createStringBinding(() -> {
+            List<String> cols = vm.draftProperty().get().columns();
+            return cols.isEmpty() ? l10n.get("clean.form.noColumns") : l10n.get("clean.form.columns", String.join(", ", cols));
+        }, vm.draftProperty(), l10n.localeProperty()));
+        addStepButton.textProperty().bind(Bindings.createStringBinding(() -> l10n.get(
+                vm.editingProperty().get() >= 0 ? "clean.form.update" : "clean.form.add"),
+                vm.editingProperty(), l10n.localeProperty()));
         addStepButton.disableProperty().bind(vm.busyProperty());
-        showOptions();
-        refreshFormColumns();
-        refreshEditState();
+        cancelEditButton.visibleProperty().bind(vm.editingProperty().greaterThanOrEqualTo(0));
+        cancelEditButton.managedProperty().bind(cancelEditButton.visibleProperty());
+        showForm(vm.draftProperty().get());
     }
 
-    private void refreshEditState() {
-        addStepButton.setText(l10n.get(editing >= 0 ? "clean.form.update" : "clean.form.add"));
-        cancelEditButton.setVisible(editing >= 0);
-        cancelEditButton.setManaged(editing >= 0);
+    /**
+     * Shows the draft: the option controls are rebuilt when the operation, the columns (which decide the
+     * choices on offer) or the edit state change; otherwise only their values are brought up to date, so
+     * typing in a field never loses its focus.
+     */
+    private void showForm(StepSettings d) {
+        syncing = true;
+        try {
+            opBox.setValue(d.op());
+            List<Object> form = List.of(d.op(), d.columns(), vm.editingProperty().get());
+            if (!form.equals(shownForm)) {
+                shownForm = form;
+                buildOptions(Operations.get(d.op()));
+            }
+            for (Map.Entry<String, Consumer<Object>> setter : optionSetters.entrySet()) {
+                setter.getValue().accept(d.value(setter.getKey()));
+            }
+        } finally {
+            syncing = false;
+        }
     }
 
-    private List<String> selectedColumns() {
-        return profileTable.getSelectionModel().getSelectedItems().stream().map(ColumnProfile::name).toList();
-    }
-
-    private void refreshFormColumns() {
-        List<String> cols = editing >= 0 && draft != null ? draft.columns() : selectedColumns();
-        formColumns.setText(cols.isEmpty() ? l10n.get("clean.form.noColumns")
-                : l10n.get("clean.form.columns", String.join(", ", cols)));
-        formProblem.setText("");
-    }
-
-    /** Rebuilds the options of the chosen operation; each control writes back into the draft. */
-    private void showOptions() {
+    private void buildOptions(Operation op) {
         opOptions.getChildren().clear();
-        StepDraft d = draft;
-        switch (d.op()) {
-            case "missingValues" -> {
-                ComboBox<MissingValuesStep.Strategy> strategy = enumBox(MissingValuesStep.Strategy.values(), d.missingStrategy(), "clean.form.strategy.");
-                TextField constant = new TextField(d.constant());
-                constant.setPromptText(l10n.get("clean.form.constantPrompt"));
-                constant.disableProperty().bind(strategy.valueProperty().isNotEqualTo(MissingValuesStep.Strategy.CONSTANT));
-                CheckBox indicator = new CheckBox(l10n.get("clean.form.indicator"));
-                indicator.setSelected(d.indicator());
-                strategy.setOnAction(e -> draft = copy(draft, strategy.getValue(), null, null, null, null, null, null, null));
-                constant.textProperty().addListener((o, a, b) -> draft = withConstant(draft, b));
-                indicator.setOnAction(e -> draft = withIndicator(draft, indicator.isSelected()));
-                opOptions.getChildren().addAll(labelled("clean.form.strategy", strategy), constant, indicator);
-            }
-            case "markMissing" -> {
-                TextField value = new TextField(d.constant());
-                value.setPromptText(l10n.get("clean.form.markValuePrompt"));
-                value.textProperty().addListener((o, a, b) -> draft = withConstant(draft, b));
-                opOptions.getChildren().add(labelled("clean.form.markValue", value));
-            }
-            case "fixTypes" -> {
-                ComboBox<ColumnType> to = enumBox(new ColumnType[] {ColumnType.NUMBER, ColumnType.DATETIME}, d.fixTo(), "type.");
-                to.setOnAction(e -> draft = copy(draft, null, to.getValue(), null, null, null, null, null, null));
-                opOptions.getChildren().add(labelled("clean.form.fixTo", to));
-            }
-            case "normaliseCategories" -> {
-                CheckBox trim = new CheckBox(l10n.get("clean.form.trim"));
-                trim.setSelected(d.trim());
-                ComboBox<NormaliseCategoriesStep.CaseChange> cases = enumBox(NormaliseCategoriesStep.CaseChange.values(), d.caseChange(), "clean.form.case.");
-                Spinner<Double> rare = new Spinner<>(0.0, 20.0, d.rarePercent(), 0.5);
-                rare.setEditable(true);
-                trim.setOnAction(e -> draft = copy(draft, null, null, trim.isSelected(), null, null, null, null, null));
-                cases.setOnAction(e -> draft = copy(draft, null, null, null, cases.getValue(), null, null, null, null));
-                rare.valueProperty().addListener((o, a, b) -> draft = withRare(draft, b));
-                opOptions.getChildren().addAll(trim, labelled("clean.form.case", cases), labelled("clean.form.rare", rare));
-            }
-            case "outliers" -> {
-                ComboBox<OutliersStep.Rule> rule = enumBox(OutliersStep.Rule.values(), d.outlierRule(), "clean.form.rule.");
-                ComboBox<OutliersStep.Action> action = enumBox(OutliersStep.Action.values(), d.outlierAction(), "clean.form.action.");
-                rule.setOnAction(e -> draft = copy(draft, null, null, null, null, rule.getValue(), null, null, null));
-                action.setOnAction(e -> draft = copy(draft, null, null, null, null, null, action.getValue(), null, null));
-                opOptions.getChildren().addAll(labelled("clean.form.rule", rule), labelled("clean.form.action", action));
-            }
-            case "scale" -> {
-                ComboBox<ScaleStep.Method> method = enumBox(ScaleStep.Method.values(), d.scaleMethod(), "clean.form.scale.");
-                method.setOnAction(e -> draft = copy(draft, null, null, null, null, null, null, method.getValue(), null));
-                opOptions.getChildren().add(labelled("clean.form.method", method));
-            }
-            case "dateFeatures" -> {
-                CheckBox days = new CheckBox(l10n.get("clean.form.daysSince"));
-                CheckBox month = new CheckBox(l10n.get("clean.form.month"));
-                CheckBox weekday = new CheckBox(l10n.get("clean.form.weekday"));
-                days.setSelected(d.daysSince());
-                month.setSelected(d.month());
-                weekday.setSelected(d.weekday());
-                Runnable sync = () -> draft = withDates(draft, days.isSelected(), month.isSelected(), weekday.isSelected());
-                days.setOnAction(e -> sync.run());
-                month.setOnAction(e -> sync.run());
-                weekday.setOnAction(e -> sync.run());
-                opOptions.getChildren().addAll(days, month, weekday);
-            }
-            case "ratio" -> {
-                TextField name = new TextField(d.ratioName());
-                name.setPromptText(l10n.get("clean.form.ratioPrompt"));
-                name.textProperty().addListener((o, a, b) -> draft = withRatioName(draft, b));
-                opOptions.getChildren().add(labelled("clean.form.ratioName", name));
-            }
-            case "maskPersonal" -> {
-                ComboBox<MaskPersonalStep.Method> method = enumBox(MaskPersonalStep.Method.values(), d.maskMethod(), "clean.form.mask.");
-                method.setOnAction(e -> draft = copy(draft, null, null, null, null, null, null, null, method.getValue()));
-                opOptions.getChildren().add(labelled("clean.form.method", method));
-            }
-            case "removeDuplicates" -> {
-                CheckBox keys = new CheckBox(l10n.get("clean.form.duplicateKeys"));
-                keys.setSelected(d.duplicatesOnColumns());
-                keys.setOnAction(e -> draft = withDuplicateKeys(draft, keys.isSelected()));
-                opOptions.getChildren().add(keys);
-            }
-            default -> {
-                // drop columns: the selected columns are all it needs
+        optionSetters.clear();
+        for (StepOption o : op.options()) {
+            switch (o.kind()) {
+                case CHOICE -> {
+                    ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(vm.choices(o)));
+                    box.setId("option-" + o.key());
+                    box.setMaxWidth(Double.MAX_VALUE);
+                    box.setConverter(new StringConverter<>() {
+                        @Override
+                        public String toString(String v) {
+                            return v == null ? "" : l10n.get(o.choiceLabelKey(v));
+                        }
+
+                        @Override
+                        public String fromString(String s) {
+                            return null;
+                        }
+                    });
+                    box.valueProperty().addListener((obs, was, now) -> {
+                        if (!syncing && now != null) {
+                            vm.setOption(o.key(), now);
+                        }
+                    });
+                    optionSetters.put(o.key(), v -> box.setValue(v == null ? null : v.toString()));
+                    opOptions.getChildren().add(labelled(o.labelKey(), box));
+                }
+                case FLAG -> {
+                    CheckBox check = new CheckBox(l10n.get(o.labelKey()));
+                    check.setId("option-" + o.key());
+                    check.setWrapText(true);
+                    check.selectedProperty().addListener((obs, was, now) -> {
+                        if (!syncing) {
+                            vm.setOption(o.key(), now);
+                        }
+                    });
+                    optionSetters.put(o.key(), v -> check.setSelected(Boolean.TRUE.equals(v)));
+                    opOptions.getChildren().add(check);
+                }
+                case TEXT -> {
+                    TextField field = new TextField();
+                    field.setId("option-" + o.key());
+                    if (o.promptKey() != null) {
+                        field.setPromptText(l10n.get(o.promptKey()));
+                    }
+                    field.textProperty().addListener((obs, was, now) -> {
+                        if (!syncing) {
+                            vm.setOption(o.key(), now);
+                        }
+                    });
+                    optionSetters.put(o.key(), v -> {
+                        String text = v == null ? "" : v.toString();
+                        if (!text.equals(field.getText())) {
+                            field.setText(text);
+                        }
+                    });
+                    opOptions.getChildren().add(o.labelKey() == null ? field : labelled(o.labelKey(), field));
+                }
+                case NUMBER -> {
+                    Spinner<Double> spinner = new Spinner<>(o.min(), o.max(), ((Number) o.defaults().get(0)).doubleValue(), o.step());
+                    spinner.setId("option-" + o.key());
+                    spinner.setEditable(true);
+                    spinner.valueProperty().addListener((obs, was, now) -> {
+                        if (!syncing && now != null) {
+                            vm.setOption(o.key(), now);
+                        }
+                    });
+                    optionSetters.put(o.key(), v -> {
+                        if (v instanceof Number n) {
+                            spinner.getValueFactory().setValue(n.doubleValue());
+                        }
+                    });
+                    opOptions.getChildren().add(labelled(o.labelKey(), spinner));
+                }
+                case HIDDEN -> {
+                    // carried through an edit, never shown
+                }
             }
         }
-        Label explain = new Label(l10n.get("clean.explain." + d.op() + ".what"));
+        Label explain = new Label(l10n.get("clean.explain." + op.id() + ".what"));
         explain.setWrapText(true);
         explain.getStyleClass().add("panel-hint");
         opOptions.getChildren().add(explain);
-        refreshFormColumns();
     }
 
     @FXML
     private void onAddStep() {
-        List<String> columns = editing >= 0 ? draft.columns() : selectedColumns();
-        StepDraft withColumns = new StepDraft(draft.op(), columns, draft.missingStrategy(), draft.constant(),
-                draft.indicator(), draft.fixTo(), draft.trim(), draft.caseChange(), draft.rarePercent(),
-                draft.outlierRule(), draft.outlierAction(), draft.scaleMethod(), draft.daysSince(), draft.month(),
-                draft.weekday(), draft.ratioName(), draft.maskMethod(), draft.duplicatesOnColumns());
-        StepDraft.Result built = withColumns.build(vm.saltProperty().get());
-        if (built.problem() != null) {
-            formProblem.setText(l10n.format(built.problem()));
-            return;
-        }
-        formProblem.setText("");
-        if (editing >= 0) {
-            vm.replaceStep(editing, built.step());
-            editing = -1;
-            refreshEditState();
-        } else {
-            vm.addStep(built.step());
-        }
-    }
-
-    private <E extends Enum<E>> ComboBox<E> enumBox(E[] values, E selected, String keyPrefix) {
-        ComboBox<E> box = new ComboBox<>(FXCollections.observableArrayList(values));
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(E e) {
-                if (e == null) {
-                    return "";
-                }
-                return e instanceof ColumnType t ? l10n.get(keyPrefix + t.id())
-                        : l10n.get(keyPrefix + e.name().toLowerCase(Locale.ROOT));
-            }
-
-            @Override
-            public E fromString(String s) {
-                return null;
-            }
-        });
-        box.setValue(selected);
-        box.setMaxWidth(Double.MAX_VALUE);
-        return box;
+        vm.submitDraft();
     }
 
     /** An empty list's message that wraps inside the list instead of being cut off with an ellipsis. */
     private Label wrappingPlaceholder(String key) {
-        Label label = new Label(l10n.get(key));
+        Label label = new Label();
+        label.textProperty().bind(l10n.text(key));
         label.setWrapText(true);
         label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         label.setPadding(new javafx.geometry.Insets(8));
@@ -698,56 +722,11 @@ public final class CleanView implements StepView {
 
     private VBox labelled(String key, Node control) {
         Label label = new Label(l10n.get(key));
+        label.setWrapText(true);
         if (control instanceof javafx.scene.control.Control c) {
             label.setLabelFor(c);
         }
         return new VBox(3, label, control);
-    }
-
-    private static StepDraft copy(StepDraft d, MissingValuesStep.Strategy strategy, ColumnType fixTo, Boolean trim,
-                                  NormaliseCategoriesStep.CaseChange caseChange, OutliersStep.Rule rule,
-                                  OutliersStep.Action action, ScaleStep.Method scale, MaskPersonalStep.Method mask) {
-        return new StepDraft(d.op(), d.columns(), strategy != null ? strategy : d.missingStrategy(), d.constant(),
-                d.indicator(), fixTo != null ? fixTo : d.fixTo(), trim != null ? trim : d.trim(),
-                caseChange != null ? caseChange : d.caseChange(), d.rarePercent(), rule != null ? rule : d.outlierRule(),
-                action != null ? action : d.outlierAction(), scale != null ? scale : d.scaleMethod(), d.daysSince(),
-                d.month(), d.weekday(), d.ratioName(), mask != null ? mask : d.maskMethod(), d.duplicatesOnColumns());
-    }
-
-    private static StepDraft withConstant(StepDraft d, String constant) {
-        return new StepDraft(d.op(), d.columns(), d.missingStrategy(), constant, d.indicator(), d.fixTo(), d.trim(),
-                d.caseChange(), d.rarePercent(), d.outlierRule(), d.outlierAction(), d.scaleMethod(), d.daysSince(),
-                d.month(), d.weekday(), d.ratioName(), d.maskMethod(), d.duplicatesOnColumns());
-    }
-
-    private static StepDraft withIndicator(StepDraft d, boolean indicator) {
-        return new StepDraft(d.op(), d.columns(), d.missingStrategy(), d.constant(), indicator, d.fixTo(), d.trim(),
-                d.caseChange(), d.rarePercent(), d.outlierRule(), d.outlierAction(), d.scaleMethod(), d.daysSince(),
-                d.month(), d.weekday(), d.ratioName(), d.maskMethod(), d.duplicatesOnColumns());
-    }
-
-    private static StepDraft withRare(StepDraft d, double rare) {
-        return new StepDraft(d.op(), d.columns(), d.missingStrategy(), d.constant(), d.indicator(), d.fixTo(), d.trim(),
-                d.caseChange(), rare, d.outlierRule(), d.outlierAction(), d.scaleMethod(), d.daysSince(),
-                d.month(), d.weekday(), d.ratioName(), d.maskMethod(), d.duplicatesOnColumns());
-    }
-
-    private static StepDraft withDates(StepDraft d, boolean days, boolean month, boolean weekday) {
-        return new StepDraft(d.op(), d.columns(), d.missingStrategy(), d.constant(), d.indicator(), d.fixTo(), d.trim(),
-                d.caseChange(), d.rarePercent(), d.outlierRule(), d.outlierAction(), d.scaleMethod(), days,
-                month, weekday, d.ratioName(), d.maskMethod(), d.duplicatesOnColumns());
-    }
-
-    private static StepDraft withRatioName(StepDraft d, String name) {
-        return new StepDraft(d.op(), d.columns(), d.missingStrategy(), d.constant(), d.indicator(), d.fixTo(), d.trim(),
-                d.caseChange(), d.rarePercent(), d.outlierRule(), d.outlierAction(), d.scaleMethod(), d.daysSince(),
-                d.month(), d.weekday(), name, d.maskMethod(), d.duplicatesOnColumns());
-    }
-
-    private static StepDraft withDuplicateKeys(StepDraft d, boolean onKeys) {
-        return new StepDraft(d.op(), d.columns(), d.missingStrategy(), d.constant(), d.indicator(), d.fixTo(), d.trim(),
-                d.caseChange(), d.rarePercent(), d.outlierRule(), d.outlierAction(), d.scaleMethod(), d.daysSince(),
-                d.month(), d.weekday(), d.ratioName(), d.maskMethod(), onKeys);
     }
 
     // ---- suggestions and export -------------------------------------------------------------------
@@ -759,12 +738,14 @@ public final class CleanView implements StepView {
             @Override
             protected void updateItem(RecipeStep step, boolean empty) {
                 super.updateItem(step, empty);
+                setWrapText(true);
+                setPrefWidth(0);
                 setText(empty || step == null ? null
                         : l10n.format(step.title()) + ": " + String.join(", ", step.requiredColumns()));
             }
         });
-        suggestionsPane.textProperty().bind(Bindings.createStringBinding(
-                () -> l10n.get("clean.suggest.title", vm.suggestions().size()), vm.suggestions()));
+        suggestionsTab.textProperty().bind(Bindings.createStringBinding(
+                () -> l10n.get("clean.suggest.title", vm.suggestions().size()), vm.suggestions(), l10n.localeProperty()));
         acceptSuggestionButton.disableProperty().bind(
                 suggestionList.getSelectionModel().selectedItemProperty().isNull().or(vm.busyProperty()));
     }

@@ -3,6 +3,9 @@ package org.marketingworkbench.ui.clean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,6 +13,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,7 +32,15 @@ import org.marketingworkbench.core.clean.profile.ColumnProfiler;
 import org.marketingworkbench.core.clean.profile.DatasetProfile;
 import org.marketingworkbench.core.clean.profile.Distribution;
 import org.marketingworkbench.core.clean.profile.Distributions;
+import org.marketingworkbench.core.clean.step.MarkMissingStep;
+import org.marketingworkbench.core.clean.step.MissingValuesStep;
+import org.marketingworkbench.core.clean.step.Operation;
+import org.marketingworkbench.core.clean.step.Operations;
 import org.marketingworkbench.core.clean.step.RecipeStep;
+import org.marketingworkbench.core.clean.step.StepOption;
+import org.marketingworkbench.core.clean.step.StepSettings;
+import org.marketingworkbench.core.data.ColumnSpec;
+import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.clean.step.StepEffect;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
@@ -78,6 +91,22 @@ public final class CleanViewModel implements StepViewModel {
     private final Deque<Recipe> redo = new ArrayDeque<>();
     private Dataset input;
     private long distributionRequest;
+
+    // the "Add a step" form: the draft, which recipe step it edits (-1: a new one), what it lacks
+    private final ReadOnlyObjectWrapper<StepSettings> draft = new ReadOnlyObjectWrapper<>(
+            Operations.get(MissingValuesStep.OP).defaults(List.of(), Set.of()));
+    private final ReadOnlyIntegerWrapper editing = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyObjectWrapper<UserMessage> formProblem = new ReadOnlyObjectWrapper<>();
+    /** Options the user has set in this draft: a new column selection keeps them, and refreshes the rest. */
+    private final Set<String> touched = new HashSet<>();
+    private final ObservableList<String> selectedColumns = FXCollections.observableArrayList();
+    private final ReadOnlyIntegerWrapper selectedStep = new ReadOnlyIntegerWrapper(-1);
+    private final ObservableList<String> targetCandidates = FXCollections.observableArrayList();
+    private final ObservableList<String> splitCandidates = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<UserMessage> notice = new ReadOnlyObjectWrapper<>();
+
+    private final BooleanBinding hasData = profile.isNotNull();
+    private final BooleanBinding canContinue = hasData.and(busy.not());
 
     public CleanViewModel(WorkbenchSession session, TaskRunner tasks) {
         this.session = session;
@@ -183,7 +212,57 @@ public final class CleanViewModel implements StepViewModel {
     }
 
     public BooleanBinding hasData() {
-        return profile.isNotNull();
+        return hasData;
+    }
+
+    /** Continue: there is a profile to act on and no recipe run is under way. */
+    public BooleanBinding canContinue() {
+        return canContinue;
+    }
+
+    /** The form's current settings: a new step's, or those of the step being edited. */
+    public ReadOnlyObjectProperty<StepSettings> draftProperty() {
+        return draft.getReadOnlyProperty();
+    }
+
+    /** The recipe index of the step being edited, or -1 when the form adds a new step. */
+    public ReadOnlyIntegerProperty editingProperty() {
+        return editing.getReadOnlyProperty();
+    }
+
+    /** Why the draft cannot be added yet (said after the user tried), or null. */
+    public ReadOnlyObjectProperty<UserMessage> formProblemProperty() {
+        return formProblem.getReadOnlyProperty();
+    }
+
+    /** The columns chosen in the profile table, in table order. */
+    public ObservableList<String> selectedColumns() {
+        return FXCollections.unmodifiableObservableList(selectedColumns);
+    }
+
+    /** The recipe step selected in the recipe list, or -1. */
+    public ReadOnlyIntegerProperty selectedStepProperty() {
+        return selectedStep.getReadOnlyProperty();
+    }
+
+    /** Columns that can be the target of the leakage check ("" first: none). */
+    public ObservableList<String> targetCandidates() {
+        return targetCandidates;
+    }
+
+    /** Columns a chart can be split by ("" first: none). */
+    public ObservableList<String> splitCandidates() {
+        return splitCandidates;
+    }
+
+    /** A remark on the recipe that is not an error (steps switched off for a file without their columns). */
+    public ReadOnlyObjectProperty<UserMessage> noticeProperty() {
+        return notice.getReadOnlyProperty();
+    }
+
+    /** The choices of a draft option that suit the draft's columns (no median for a category). */
+    public List<String> choices(StepOption option) {
+        return option.choicesFor(typesOf(draft.get().columns()));
     }
 
     public Dataset input() {
@@ -207,6 +286,124 @@ public final class CleanViewModel implements StepViewModel {
 
     public void selectColumn(String column) {
         selectedColumn.set(column);
+    }
+
+    /** The profile table's selection changed: the form (unless it edits a step) follows it. */
+    public void setSelectedColumns(List<String> columns) {
+        if (columns.equals(selectedColumns)) {
+            return;
+        }
+        selectedColumns.setAll(columns);
+        if (editing.get() < 0) {
+            draft.set(freshDraft(draft.get().op(), columns, draft.get()));
+        }
+        formProblem.set(null);
+    }
+
+    /** The form's operation was chosen: its options start at the defaults for the chosen columns. */
+    public void chooseOperation(String op) {
+        if (op == null || op.equals(draft.get().op())) {
+            return;
+        }
+        touched.clear();
+        List<String> columns = editing.get() >= 0 ? draft.get().columns() : selectedColumns;
+        draft.set(freshDraft(op, columns, null));
+        formProblem.set(null);
+    }
+
+    /** One option of the form set by the user. */
+    public void setOption(String key, Object value) {
+        if (Objects.equals(draft.get().value(key), value)) {
+            return;
+        }
+        touched.add(key);
+        draft.set(draft.get().with(key, value));
+        formProblem.set(null);
+    }
+
+    /** Loads a recipe step into the form, every setting as it is, to be changed and updated. */
+    public void startEdit(int index) {
+        if (index < 0 || index >= recipe.get().steps().size()) {
+            return;
+        }
+        StepSettings read = Operations.read(recipe.get().steps().get(index));
+        touched.clear();
+        touched.addAll(read.values().keySet());
+        editing.set(index);
+        draft.set(read);
+        formProblem.set(null);
+    }
+
+    public void cancelEdit() {
+        editing.set(-1);
+        touched.clear();
+        draft.set(freshDraft(draft.get().op(), selectedColumns, null));
+        formProblem.set(null);
+    }
+
+    /** Adds the draft as a new step, or updates the step being edited (keeping whether it is switched on). */
+    public void submitDraft() {
+        if (busy.get() || input == null) {
+            return;
+        }
+        StepSettings d = draft.get();
+        Operation op = Operations.get(d.op());
+        Optional<UserMessage> problem = op.problem(d, this::typeOf);
+        if (problem.isPresent()) {
+            formProblem.set(problem.get());
+            return;
+        }
+        formProblem.set(null);
+        RecipeStep step = op.build(d, salt.get());
+        int index = editing.get();
+        if (index >= 0) {
+            step = step.withEnabled(recipe.get().steps().get(index).enabled());
+            change(recipe.get().replace(index, step), () -> {
+                editing.set(-1);
+                touched.clear();
+                draft.set(freshDraft(d.op(), selectedColumns, null));
+                selectedStep.set(index);
+            });
+        } else {
+            addStep(step);
+        }
+    }
+
+    /** The recipe list's selection. */
+    public void selectStep(int index) {
+        selectedStep.set(index < 0 || index >= items.size() ? -1 : index);
+    }
+
+    private StepSettings freshDraft(String op, List<String> columns, StepSettings keepFrom) {
+        Operation operation = Operations.get(op);
+        StepSettings fresh = operation.defaults(columns, typesOf(columns));
+        if (MarkMissingStep.OP.equals(op)) {   // offer the placeholder code the profile found, if any
+            String code = columns.stream().map(c -> profile.get() == null ? Optional.<ColumnProfile>empty()
+                            : profile.get().column(c)).flatMap(Optional::stream)
+                    .flatMap(c -> c.placeholderCode().stream()).findFirst().orElse("");
+            fresh = fresh.with("value", code);
+        }
+        if (keepFrom != null && keepFrom.op().equals(op)) {
+            for (String key : touched) {
+                Object kept = keepFrom.value(key);
+                boolean suits = operation.option(key).map(o -> o.kind() != StepOption.Kind.CHOICE
+                        || o.choicesFor(typesOf(columns)).contains(String.valueOf(kept))).orElse(true);
+                if (suits) {
+                    fresh = fresh.with(key, kept);
+                }
+            }
+        }
+        return fresh;
+    }
+
+    private Optional<ColumnType> typeOf(String column) {
+        return input == null ? Optional.empty() : input.spec(column).map(ColumnSpec::type);
+    }
+
+    private Set<ColumnType> typesOf(List<String> columns) {
+        Set<ColumnType> types = EnumSet.noneOf(ColumnType.class);
+        columns.forEach(c -> typeOf(c).ifPresent(types::add));
+        return types;
     }
 
     public void setSplitBy(String column) {
@@ -255,12 +452,14 @@ public final class CleanViewModel implements StepViewModel {
             target.set(t);
             overview.clear();
             runProfile();
-            storeRecipe(recipe.get(), result.get() == null ? null : result.get());
+            storeRecipe(recipe.get(), result.get() == null ? null : result.get(), null, false);
         }
     }
 
+    /** Adds a step at the end; once it has run, it is the selected one. */
     public void addStep(RecipeStep step) {
-        change(recipe.get().add(step));
+        int added = recipe.get().steps().size();
+        change(recipe.get().add(step), () -> selectedStep.set(added));
     }
 
     public void replaceStep(int index, RecipeStep step) {
@@ -268,14 +467,14 @@ public final class CleanViewModel implements StepViewModel {
     }
 
     public void removeStep(int index) {
-        change(recipe.get().remove(index));
+        change(recipe.get().remove(index), () -> selectedStep.set(-1));
     }
 
     public void moveStep(int from, int to) {
         if (to < 0 || to >= recipe.get().steps().size() || from == to) {
             return;
         }
-        change(recipe.get().move(from, to));
+        change(recipe.get().move(from, to), () -> selectedStep.set(to));
     }
 
     public void setEnabled(int index, boolean enabled) {
@@ -300,43 +499,53 @@ public final class CleanViewModel implements StepViewModel {
             next.run();
             return;
         }
-        apply(recipe.get(), false, null, next);
+        apply(recipe.get(), null, next, false);
     }
 
+    /** Goes back to the recipe before the last change; the history moves only if that recipe runs. */
     public void undo() {
-        if (!undo.isEmpty()) {
-            Recipe previous = undo.pop();
-            redo.push(recipe.get());
-            apply(previous, false);
+        if (undo.isEmpty() || busy.get() || input == null) {
+            return;
         }
+        Recipe current = recipe.get();
+        apply(undo.peek(), () -> {
+            undo.pop();
+            redo.push(current);
+        }, null, false);
     }
 
     public void redo() {
-        if (!redo.isEmpty()) {
-            Recipe next = redo.pop();
-            undo.push(recipe.get());
-            apply(next, false);
+        if (redo.isEmpty() || busy.get() || input == null) {
+            return;
         }
+        Recipe current = recipe.get();
+        apply(redo.peek(), () -> {
+            redo.pop();
+            undo.push(current);
+        }, null, false);
     }
 
     private void change(Recipe changed) {
+        change(changed, null);
+    }
+
+    private void change(Recipe changed, Runnable then) {
         if (busy.get() || input == null || changed.equals(recipe.get())) {
             return;
         }
         Recipe before = recipe.get();
-        apply(changed, true, before);
+        apply(changed, () -> {
+            undo.push(before);
+            redo.clear();
+        }, then, false);
     }
 
-    private void apply(Recipe candidate, boolean recordUndo) {
-        apply(candidate, recordUndo, null, null);
-    }
-
-    private void apply(Recipe candidate, boolean recordUndo, Recipe before) {
-        apply(candidate, recordUndo, before, null);
-    }
-
-    /** Fits and applies {@code candidate}; only on success does it become the recipe. */
-    private void apply(Recipe candidate, boolean recordUndo, Recipe before, Runnable then) {
+    /**
+     * Fits and applies {@code candidate} in the background; only on success does it become the recipe and
+     * does {@code history} (the undo/redo move) run: a failed or cancelled run leaves everything as it was.
+     * {@code restoring}: the recipe of a project just opened, re-run on its unchanged data.
+     */
+    private void apply(Recipe candidate, Runnable history, Runnable then, boolean restoring) {
         Dataset data = input;
         busy.set(true);
         tasks.submit(Job.of(UserMessage.of("clean.job.apply"), progress -> {
@@ -347,16 +556,18 @@ public final class CleanViewModel implements StepViewModel {
                     Recipe.Run run = applied.run();
                     lastStepFigures = applied.figures();
                     busy.set(false);
-                    if (recordUndo && before != null) {
-                        undo.push(before);
-                        redo.clear();
+                    if (data != input) {
+                        return;   // new data arrived meanwhile: this run is stale
+                    }
+                    if (history != null) {
+                        history.run();
                     }
                     error.set(null);
                     recipe.set(candidate);
                     result.set(run.result());
                     showItems(candidate, run.result());
                     session.cleanedDataProperty().set(run.result().dataset());
-                    storeRecipe(candidate, run.result(), run.recipe());
+                    storeRecipe(candidate, run.result(), run.recipe(), restoring);
                     refreshDistribution();
                     syncUndo();
                     updateExplanation();
@@ -434,9 +645,32 @@ public final class CleanViewModel implements StepViewModel {
         }
         recipe.set(Recipe.empty());
         items.clear();
+        selectedStep.set(-1);
+        notice.set(null);
+        if (editing.get() >= 0) {
+            cancelEdit();
+        }
         runProfile();
+        // a recipe replayed on a file without some of its columns: those steps are switched off and
+        // named, instead of the whole recipe failing on the first of them
+        List<Integer> off = new ArrayList<>();
+        java.util.Set<String> absent = new java.util.TreeSet<>();
+        for (int i = 0; i < restored.steps().size(); i++) {
+            RecipeStep step = restored.steps().get(i);
+            List<String> lacking = step.requiredColumns().stream().filter(c -> data.spec(c).isEmpty()).toList();
+            if (step.enabled() && !lacking.isEmpty()) {
+                off.add(i + 1);
+                absent.addAll(lacking);
+                restored = restored.withEnabled(i, false);
+            }
+        }
+        if (!off.isEmpty()) {
+            notice.set(UserMessage.of("clean.notice.stepsOff", off.size(),
+                    off.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+                    String.join(", ", absent)));
+        }
         if (!restored.steps().isEmpty()) {
-            apply(restored, false);
+            apply(restored, null, null, off.isEmpty() && session.importedDataIsRestored());
         }
         syncUndo();
     }
@@ -454,6 +688,19 @@ public final class CleanViewModel implements StepViewModel {
                     }
                     profile.set(prof);
                     columns.setAll(prof.columns());
+                    List<String> targets = new ArrayList<>(List.of(""));
+                    List<String> splits = new ArrayList<>(List.of(""));
+                    for (ColumnProfile c : prof.columns()) {
+                        if (c.type() == ColumnType.CATEGORY && c.distinct() <= 10
+                                || c.type() == ColumnType.NUMBER && c.distinct() == 2) {
+                            targets.add(c.name());
+                        }
+                        if (c.type() == ColumnType.CATEGORY && c.distinct() <= 8) {
+                            splits.add(c.name());
+                        }
+                    }
+                    targetCandidates.setAll(targets);
+                    splitCandidates.setAll(splits);
                     suggestions.setAll(RecipeSuggester.suggest(prof, Optional.ofNullable(salt.get())));
                     if (selectedColumn.get() == null || prof.column(selectedColumn.get()).isEmpty()) {
                         selectedColumn.set(prof.columns().stream().filter(c -> c.type().isFeature())
@@ -518,12 +765,12 @@ public final class CleanViewModel implements StepViewModel {
 
     // ---- project ----------------------------------------------------------------------------------
 
-    /** Keeps target, salt and recipe in the project; the fitted statistics when there are new ones. */
-    private void storeRecipe(Recipe r, CleanResult cleaned) {
-        storeRecipe(r, cleaned, null);
-    }
-
-    private void storeRecipe(Recipe r, CleanResult cleaned, org.marketingworkbench.core.clean.FittedRecipe fitted) {
+    /**
+     * Keeps target, salt and recipe in the project; the fitted statistics when there are new ones.
+     * {@code restoring}: the same recipe re-run on a just-opened project's unchanged data, not a change.
+     */
+    private void storeRecipe(Recipe r, CleanResult cleaned, org.marketingworkbench.core.clean.FittedRecipe fitted,
+                             boolean restoring) {
         Project p = session.project();
         StepRecord old = p.step(Stage.CLEAN);
         StepRecord updated = CleanStepRecord.of(cleaned != null || old.done(), Optional.ofNullable(target.get()),
@@ -532,7 +779,11 @@ public final class CleanViewModel implements StepViewModel {
             // a new target alone keeps what the last run learned
             updated = new StepRecord(updated.done(), updated.settings(), old.result());
         }
-        session.update(p.withStep(Stage.CLEAN, updated));
+        if (restoring) {
+            session.restore(p.withStep(Stage.CLEAN, updated));
+        } else {
+            session.update(p.withStep(Stage.CLEAN, updated));
+        }
     }
 
     /** The fitted recipe as a JSON document, for "Export recipe…" and {@code clean --recipe}. */

@@ -13,6 +13,15 @@ public interface DialogService {
 
     UnsavedChoice askUnsavedChanges(String projectName);
 
+    /** What to do with another data file when the project already has data. */
+    enum ImportChoice { INTO_THIS_PROJECT, NEW_PROJECT, CANCEL }
+
+    /**
+     * The project already has data (and maybe a cleaning recipe of {@code recipeSteps} steps): use
+     * {@code fileName} in this project, replaying the recipe on it, or start a new project with it?
+     */
+    ImportChoice askImportIntoProject(String fileName, int recipeSteps);
+
     Optional<Path> chooseProjectToOpen();
 
     Optional<Path> chooseProjectSaveLocation(String suggestedName);

@@ -21,6 +21,8 @@ public final class FxDialogService implements DialogService {
     public static final String SAVE_BUTTON_ID = "unsaved-save";
     public static final String DISCARD_BUTTON_ID = "unsaved-discard";
     public static final String CANCEL_BUTTON_ID = "unsaved-cancel";
+    public static final String IMPORT_INTO_BUTTON_ID = "import-into";
+    public static final String IMPORT_NEW_BUTTON_ID = "import-new";
 
     private final Supplier<Window> owner;
     private final Localization l10n;
@@ -47,6 +49,26 @@ public final class FxDialogService implements DialogService {
         alert.getDialogPane().lookupButton(cancel).setId(CANCEL_BUTTON_ID);
         ButtonType answer = alert.showAndWait().orElse(cancel);
         return answer == save ? UnsavedChoice.SAVE : answer == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
+    }
+
+    @Override
+    public ImportChoice askImportIntoProject(String fileName, int recipeSteps) {
+        ButtonType into = new ButtonType(l10n.get(recipeSteps > 0 ? "dialog.importInto.replay" : "dialog.importInto.keep"),
+                ButtonBar.ButtonData.YES);
+        ButtonType fresh = new ButtonType(l10n.get("dialog.importInto.new"), ButtonBar.ButtonData.NO);
+        ButtonType cancel = new ButtonType(l10n.get("dialog.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, l10n.get(recipeSteps > 0
+                ? "dialog.importInto.textRecipe" : "dialog.importInto.text", fileName, recipeSteps), into, fresh, cancel);
+        alert.setTitle(l10n.get("dialog.importInto.title"));
+        alert.setHeaderText(l10n.get("dialog.importInto.header", fileName));
+        alert.initOwner(owner.get());
+        alert.getDialogPane().setId("import-into-dialog");
+        alert.getDialogPane().setMinWidth(520);
+        alert.getDialogPane().lookupButton(into).setId(IMPORT_INTO_BUTTON_ID);
+        alert.getDialogPane().lookupButton(fresh).setId(IMPORT_NEW_BUTTON_ID);
+        alert.getDialogPane().lookupButton(cancel).setId(CANCEL_BUTTON_ID);
+        ButtonType answer = alert.showAndWait().orElse(cancel);
+        return answer == into ? ImportChoice.INTO_THIS_PROJECT : answer == fresh ? ImportChoice.NEW_PROJECT : ImportChoice.CANCEL;
     }
 
     @Override

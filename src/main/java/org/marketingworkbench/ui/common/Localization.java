@@ -49,7 +49,7 @@ public final class Localization {
     }
 
     public ResourceBundle bundle() {
-        return ResourceBundle.getBundle(UserMessage.BUNDLE, locale.get());
+        return UserMessage.bundle(locale.get());
     }
 
     public String get(String key, Object... args) {
@@ -69,6 +69,16 @@ public final class Localization {
         f.setMinimumFractionDigits(digits);
         f.setMaximumFractionDigits(digits);
         return f.format(x);
+    }
+
+    /** A bundle text that follows the language: bind a control's text to it instead of setting it once. */
+    public StringBinding text(String key, Object... args) {
+        return Bindings.createStringBinding(() -> get(key, args), locale);
+    }
+
+    /** Runs {@code refresh} now and again whenever the language changes (for texts built in code). */
+    public void onLocaleChange(Runnable refresh) {
+        locale.addListener((obs, old, now) -> refresh.run());
     }
 
     /** Text that follows both the message and the language. */

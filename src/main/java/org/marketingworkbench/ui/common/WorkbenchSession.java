@@ -21,6 +21,7 @@ public final class WorkbenchSession {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Dataset> importedData = new SimpleObjectProperty<>();
     private final ObjectProperty<Dataset> cleanedData = new SimpleObjectProperty<>();
+    private boolean importedDataRestored;
 
     public ReadOnlyObjectProperty<Project> projectProperty() {
         return project.getReadOnlyProperty();
@@ -51,6 +52,20 @@ public final class WorkbenchSession {
         return importedData;
     }
 
+    /**
+     * Sets the imported table; {@code restored} when it is the unchanged data of a project just opened, so
+     * that the steps which re-run on it keep the project unchanged ({@link #restore}).
+     */
+    public void setImportedData(Dataset data, boolean restored) {
+        importedDataRestored = restored;
+        importedData.set(data);
+    }
+
+    /** Whether the imported table is the unchanged data of the project as it was opened. */
+    public boolean importedDataIsRestored() {
+        return importedDataRestored;
+    }
+
     /** The table after the cleaning recipe, which later steps work on; null before cleaning. */
     public ObjectProperty<Dataset> cleanedDataProperty() {
         return cleanedData;
@@ -65,7 +80,15 @@ public final class WorkbenchSession {
         dirty.set(true);
     }
 
-    /** A project freshly opened from (or saved to) {@code file}: nothing unsaved. */
+    /**
+     * A result worked out again from what the project file already holds (its data read again, its recipe
+     * re-run on the same data): not a change the user made, so the unsaved state stays as it was.
+     */
+    public void restore(Project recomputed) {
+        project.set(recomputed);
+    }
+
+    /** A project freshly opened from {@code file}: nothing unsaved, no data read yet. */
     public void replace(Project opened, Path file) {
         importedData.set(null);
         cleanedData.set(null);
@@ -74,7 +97,9 @@ public final class WorkbenchSession {
         dirty.set(false);
     }
 
-    public void markSaved(Path file) {
+    /** The project was saved as {@code saved} to {@code file}: the data and every screen's work stay. */
+    public void markSaved(Project saved, Path file) {
+        project.set(saved);
         projectFile.set(file);
         dirty.set(false);
     }

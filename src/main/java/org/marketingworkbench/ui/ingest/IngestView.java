@@ -1,18 +1,13 @@
 package org.marketingworkbench.ui.ingest;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.util.List;
-import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -33,7 +28,9 @@ import org.marketingworkbench.core.ingest.FileFormat;
 import org.marketingworkbench.core.ingest.ImportProblem;
 import org.marketingworkbench.core.ingest.ImportResult;
 import org.marketingworkbench.core.ingest.ImportSettings;
+import org.marketingworkbench.ui.common.Combos;
 import org.marketingworkbench.ui.common.DatasetTable;
+import org.marketingworkbench.ui.common.FxmlScreen;
 import org.marketingworkbench.ui.common.Localization;
 import org.marketingworkbench.ui.shell.StepView;
 
@@ -50,7 +47,8 @@ public final class IngestView implements StepView {
     private final Runnable openFile;
     private final Runnable onContinue;
     private boolean updatingControls;
-    private ResourceBundle bundle;
+    private Node node;
+    private boolean workspaceBuilt;
 
     @FXML private VBox emptyState;
     @FXML private javafx.scene.layout.StackPane workspaceHolder;
@@ -87,21 +85,11 @@ public final class IngestView implements StepView {
     }
 
     @Override
-    public Node load(ResourceBundle bundle) {
-        this.bundle = bundle;
-        Parent parent = loadFxml("IngestView.fxml");
-        parent.getStylesheets().add(IngestView.class.getResource("IngestView.css").toExternalForm());
-        return parent;
-    }
-
-    private Parent loadFxml(String name) {
-        FXMLLoader loader = new FXMLLoader(IngestView.class.getResource(name), bundle);
-        loader.setController(this);
-        try {
-            return loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    public Node view() {
+        if (node == null) {
+            node = FxmlScreen.load(IngestView.class, "IngestView.fxml", this, l10n, "IngestView.css");
         }
+        return node;
     }
 
     /** Called after each FXML file this controller loads: first the empty state, later the workspace. */
@@ -139,8 +127,13 @@ public final class IngestView implements StepView {
         }
     }
 
+    /** Built once, the first time there is data; later files only change what it shows. */
     private void showWorkspace() {
-        workspaceHolder.getChildren().setAll(loadFxml("IngestWorkspace.fxml"));
+        if (workspaceBuilt) {
+            return;
+        }
+        workspaceBuilt = true;
+        workspaceHolder.getChildren().setAll(FxmlScreen.load(IngestView.class, "IngestWorkspace.fxml", this, l10n, null));
     }
 
     private void initializeWorkspace() {
@@ -162,7 +155,22 @@ public final class IngestView implements StepView {
 
         vm.resultProperty().addListener((obs, old, now) -> showResult(now));
         vm.requestedSettingsProperty().addListener((obs, old, now) -> showSettings());
+        previewTable.placeholderProperty().set(boundLabel(Bindings.createStringBinding(() -> l10n.get(
+                vm.readingProperty().get() ? "ingest.preview.reading" : "ingest.preview.none"),
+                vm.readingProperty(), l10n.localeProperty())));
         showResult(vm.resultProperty().get());
+        // texts built in code follow the language too: tables redraw their cells, boxes their labels
+        l10n.onLocaleChange(() -> {
+            DatasetTable.show(previewTable, vm.dataset(), l10n);
+            columnsTable.refresh();
+            problemsTable.refresh();
+            updatingControls = true;
+            try {
+                Combos.relabel(encodingBox, delimiterBox, quoteBox, thousandsBox, badRowsBox, sheetBox);
+            } finally {
+                updatingControls = false;
+            }
+        });
     }
 
     private static void showOnlyWithText(Label label) {
@@ -315,10 +323,10 @@ public final class IngestView implements StepView {
     }
 
     private void setUpColumnsTable() {
-        TableColumn<ColumnRow, String> name = new TableColumn<>(l10n.get("ingest.columns.name"));
+        TableColumn<ColumnRow, String> name = column("ingest.columns.name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         name.setPrefWidth(180);
-        TableColumn<ColumnRow, ColumnType> type = new TableColumn<>(l10n.get("ingest.columns.type"));
+        TableColumn<ColumnRow, ColumnType> type = column("ingest.columns.type");
         type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type()));
         type.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
             @Override
@@ -334,28 +342,28 @@ public final class IngestView implements StepView {
         type.setOnEditCommit(e -> vm.setColumnType(e.getRowValue().name(), e.getNewValue()));
         type.setEditable(true);
         type.setPrefWidth(150);
-        TableColumn<ColumnRow, String> missing = new TableColumn<>(l10n.get("ingest.columns.missing"));
+        TableColumn<ColumnRow, String> missing = column("ingest.columns.missing");
         missing.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.formatInteger(c.getValue().missing())));
         missing.setPrefWidth(90);
         missing.setStyle("-fx-alignment: center-right;");
-        TableColumn<ColumnRow, String> reason = new TableColumn<>(l10n.get("ingest.columns.reason"));
+        TableColumn<ColumnRow, String> reason = column("ingest.columns.reason");
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().overridden() ? l10n.get("ingest.columns.chosenByYou") : l10n.format(c.getValue().reason())));
         reason.setPrefWidth(420);
         columnsTable.getColumns().setAll(List.of(name, type, missing, reason));
         columnsTable.setItems(vm.columns());
-        columnsTable.setPlaceholder(new Label(l10n.get("ingest.columns.none")));
+        columnsTable.setPlaceholder(boundLabel(l10n.text("ingest.columns.none")));
     }
 
     private void setUpProblemsTable() {
-        TableColumn<ImportProblem, String> line = new TableColumn<>(l10n.get("ingest.problems.line"));
+        TableColumn<ImportProblem, String> line = column("ingest.problems.line");
         line.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().line() > 0 ? l10n.formatInteger(c.getValue().line()) : ""));
         line.setPrefWidth(80);
-        TableColumn<ImportProblem, String> what = new TableColumn<>(l10n.get("ingest.problems.what"));
+        TableColumn<ImportProblem, String> what = column("ingest.problems.what");
         what.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.format(c.getValue().message())));
         what.setPrefWidth(420);
-        TableColumn<ImportProblem, String> raw = new TableColumn<>(l10n.get("ingest.problems.raw"));
+        TableColumn<ImportProblem, String> raw = column("ingest.problems.raw");
         raw.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rawText() == null ? "" : c.getValue().rawText()));
         raw.setCellFactory(col -> new TableCell<>() {
             {
@@ -371,18 +379,29 @@ public final class IngestView implements StepView {
         raw.setPrefWidth(420);
         problemsTable.getColumns().setAll(List.of(line, what, raw));
         problemsTable.setItems(vm.problems());
-        problemsTable.setPlaceholder(new Label(l10n.get("ingest.problems.none")));
+        problemsTable.setPlaceholder(boundLabel(l10n.text("ingest.problems.none")));
         problemsTab.textProperty().bind(Bindings.createStringBinding(() -> {
             ImportResult r = vm.resultProperty().get();
             long count = r == null ? vm.problems().size() : r.problemCount();
             return l10n.get("ingest.tab.problems", count);
-        }, vm.resultProperty(), vm.problems()));
+        }, vm.resultProperty(), vm.problems(), l10n.localeProperty()));
     }
 
     private void showResult(ImportResult r) {
         DatasetTable.show(previewTable, r == null ? null : r.dataset(), l10n);
-        previewTable.setPlaceholder(new Label(l10n.get(vm.readingProperty().get() ? "ingest.preview.reading" : "ingest.preview.none")));
         showSettings();
+    }
+
+    private <S, T> TableColumn<S, T> column(String key) {
+        TableColumn<S, T> c = new TableColumn<>();
+        c.textProperty().bind(l10n.text(key));
+        return c;
+    }
+
+    private static Label boundLabel(javafx.beans.value.ObservableValue<String> text) {
+        Label label = new Label();
+        label.textProperty().bind(text);
+        return label;
     }
 
     @FXML

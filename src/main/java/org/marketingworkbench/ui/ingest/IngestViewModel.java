@@ -65,6 +65,9 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
     private final ObservableList<ImportProblem> problems = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
     private Project lastReloaded;
+    /** The read that asked to run while another was running: it supersedes that one (the newest wins). */
+    private Request pending;
+    private volatile org.marketingworkbench.core.pipeline.Progress running;
     private final BooleanBinding hasFile = file.isNotNull();
 
     public IngestViewModel(WorkbenchSession session, DataImporter importer, TaskRunner tasks, SampleData sampleData) {
@@ -156,7 +159,7 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
 
     @Override
     public void openDataFile(Path path) {
-        read(path, ImportSettings.auto());
+        read(path, ImportSettings.auto(), false);
     }
 
     public void trySampleData() {
@@ -220,7 +223,7 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
     /** Reads the current file again with the current settings. */
     public void reload() {
         if (file.get() != null) {
-            read(file.get(), requested.get());
+            read(file.get(), requested.get(), false);
         }
     }
 
@@ -228,16 +231,31 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
         if (file.get() == null || settings.equals(requested.get())) {
             return;
         }
-        read(file.get(), settings);
+        read(file.get(), settings, false);
     }
 
-    private void read(Path path, ImportSettings settings) {
+    /** What the user (or a project being opened) asked to read. */
+    private record Request(Path path, ImportSettings settings, boolean restoring) {
+    }
+
+    /**
+     * Reads {@code path} in the background. A read asked for while another runs supersedes it: the running
+     * one is cancelled and its result dropped, and the newest request runs next (a file picked from another
+     * step is never lost behind an older re-read).
+     */
+    private void read(Path path, ImportSettings settings, boolean restoring) {
         if (reading.get()) {
+            pending = new Request(path, settings, restoring);
+            var current = running;
+            if (current != null) {
+                current.cancel();
+            }
             return;
         }
         reading.set(true);
         notice.set(null);
         tasks.submit(Job.of(UserMessage.of("ingest.job.reading", path.getFileName().toString()), progress -> {
+            running = progress;
             ImportResult r = importer.read(path, settings, progress);
             List<String> sheetNames = r.resolvedSettings().format() == org.marketingworkbench.core.ingest.FileFormat.EXCEL
                     ? importer.sheets(path) : List.of();
@@ -248,9 +266,14 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
             return new Read(r, sheetNames, missing);
         }).onSuccess(read -> {
             reading.set(false);
-            accept(path, settings, read);
+            if (!runPending()) {
+                accept(path, settings, read, restoring);
+            }
         }).onFailure(e -> {
             reading.set(false);
+            if (runPending()) {
+                return;
+            }
             error.set(messageOf(e));
             if (result.get() == null) {
                 file.set(path);
@@ -259,15 +282,30 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
             updateExplanation();
         }).onCancelled(() -> {
             reading.set(false);
+            if (runPending()) {
+                return;
+            }
             notice.set(UserMessage.of(result.get() == null ? "ingest.notice.cancelledNothing" : "ingest.notice.cancelledKept"));
         }));
+    }
+
+    /** Starts the read that superseded the one just ended, if any; true if it did. */
+    private boolean runPending() {
+        running = null;
+        Request next = pending;
+        pending = null;
+        if (next == null) {
+            return false;
+        }
+        read(next.path(), next.settings(), next.restoring());
+        return true;
     }
 
     /** What the reading job hands to the UI thread: the result, the workbook's sheets, missing cells per column. */
     private record Read(ImportResult result, List<String> sheets, int[] missing) {
     }
 
-    private void accept(Path path, ImportSettings settings, Read read) {
+    private void accept(Path path, ImportSettings settings, Read read, boolean restoring) {
         ImportResult r = read.result();
         Project before = session.project();
         String previousHash = before.data().filter(d -> d.path().equals(path.toAbsolutePath().normalize()))
@@ -280,8 +318,14 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
                 .withStep(Stage.INGEST, IngestStepRecord.of(stored, r));
         // the project first, so that everything reacting to the new data sees the step as done
         lastReloaded = updated;
-        session.update(updated);
-        session.importedDataProperty().set(r.dataset());
+        // reading a just-opened project's unchanged file again changes nothing the user has to save
+        boolean unchanged = restoring && previousHash != null && previousHash.equals(r.sha256());
+        if (unchanged) {
+            session.restore(updated);
+        } else {
+            session.update(updated);
+        }
+        session.setImportedData(r.dataset(), unchanged);
 
         file.set(path);
         requested.set(settings);
@@ -331,7 +375,7 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
             error.set(UserMessage.of("ingest.error.dataMissing", path.toString()));
             return;
         }
-        read(path, stored);
+        read(path, stored, true);
     }
 
     private void updateExplanation() {

@@ -1,16 +1,12 @@
 package org.marketingworkbench.ui.shell;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -32,6 +28,7 @@ import javafx.scene.layout.VBox;
 import org.marketingworkbench.core.pipeline.Stage;
 import org.marketingworkbench.core.pipeline.StageStatus;
 import org.marketingworkbench.ui.common.Explanation;
+import org.marketingworkbench.ui.common.FxmlScreen;
 import org.marketingworkbench.ui.common.Localization;
 
 /**
@@ -75,17 +72,9 @@ public final class ShellView {
         this.l10n = vm.localization();
     }
 
+    /** Builds the frame; called once per window (a language switch re-binds its texts, it is not rebuilt). */
     public Parent load() {
-        ResourceBundle bundle = l10n.bundle();
-        FXMLLoader loader = new FXMLLoader(ShellView.class.getResource("ShellView.fxml"), bundle);
-        loader.setController(this);
-        try {
-            Parent parent = loader.load();
-            parent.getStylesheets().add(ShellView.class.getResource("ShellView.css").toExternalForm());
-            return parent;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FxmlScreen.load(ShellView.class, "ShellView.fxml", this, l10n, "ShellView.css");
     }
 
     @FXML
@@ -98,6 +87,7 @@ public final class ShellView {
         explainPanel.managedProperty().bind(vm.explainVisibleProperty());
         explainItem.selectedProperty().bindBidirectional(vm.explainVisibleProperty());
         vm.explanationProperty().addListener((obs, old, now) -> showExplanation(now));
+        l10n.onLocaleChange(() -> showExplanation(vm.explanationProperty().get()));
         showExplanation(vm.explanationProperty().get());
 
         lightThemeItem.setSelected(!"dark".equals(vm.themeProperty().get()));
@@ -124,7 +114,17 @@ public final class ShellView {
             n.visibleProperty().bind(monitor.runningProperty());
             n.managedProperty().bind(monitor.runningProperty());
         }
-        cancelButton.setTooltip(new Tooltip(l10n.get("status.cancel.tooltip")));
+        Tooltip cancelTip = new Tooltip();
+        cancelTip.textProperty().bind(l10n.text("status.cancel.tooltip"));
+        cancelButton.setTooltip(cancelTip);
+        l10n.onLocaleChange(() -> {
+            englishItem.setSelected(l10n.locale().equals(Localization.ENGLISH));
+            chineseItem.setSelected(l10n.locale().equals(Localization.SIMPLIFIED_CHINESE));
+        });
+        vm.themeProperty().addListener((obs, old, now) -> {
+            lightThemeItem.setSelected(!"dark".equals(now));
+            darkThemeItem.setSelected("dark".equals(now));
+        });
 
         root.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
@@ -150,13 +150,14 @@ public final class ShellView {
             Stage stage = item.stage();
             Label number = new Label(Integer.toString(stage.number()));
             number.getStyleClass().add("step-number");
-            Label name = new Label(l10n.get("stage." + stage.id()));
+            Label name = new Label();
+            name.textProperty().bind(l10n.text("stage." + stage.id()));
             name.getStyleClass().add("step-name");
             Label status = new Label();
             status.getStyleClass().add("step-status");
             status.textProperty().bind(Bindings.createStringBinding(
                     () -> l10n.get("stage.status." + item.status().name().toLowerCase(java.util.Locale.ROOT)),
-                    item.statusProperty()));
+                    item.statusProperty(), l10n.localeProperty()));
             VBox text = new VBox(name, status);
             text.getStyleClass().add("step-text");
             HBox box = new HBox(number, text);
@@ -168,8 +169,10 @@ public final class ShellView {
             button.setMaxWidth(Double.MAX_VALUE);
             button.setMnemonicParsing(false);
             button.setOnAction(e -> vm.selectStage(stage));
-            button.setTooltip(new Tooltip(l10n.get("shell.step.tooltip", stage.number(),
-                    l10n.get("stage." + stage.id()))));
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(Bindings.createStringBinding(() -> l10n.get("shell.step.tooltip", stage.number(),
+                    l10n.get("stage." + stage.id())), l10n.localeProperty()));
+            button.setTooltip(tip);
             Runnable style = () -> {
                 button.pseudoClassStateChanged(SELECTED, item.selectedProperty().get());
                 button.pseudoClassStateChanged(DONE, item.status() == StageStatus.DONE);
@@ -193,7 +196,7 @@ public final class ShellView {
 
     private void showStage(Stage stage) {
         StepView view = stepViews.get(stage);
-        content.getChildren().setAll(view == null ? new Label() : view.load(l10n.bundle()));
+        content.getChildren().setAll(view == null ? new Label() : view.view());
     }
 
     private void showExplanation(Explanation explanation) {

@@ -18,7 +18,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.marketingworkbench.core.clean.CleanStepRecord;
 import org.marketingworkbench.core.i18n.UserMessage;
+import org.marketingworkbench.core.i18n.WorkbenchException;
 import org.marketingworkbench.core.pipeline.PipelineState;
 import org.marketingworkbench.core.pipeline.Stage;
 import org.marketingworkbench.core.project.OpenedProject;
@@ -273,7 +275,7 @@ public final class ShellViewModel {
             dialogs.showError(UserMessage.of("shell.error.saveTitle"), e.userMessage(), e);
             return false;
         }
-        session.replace(project, file.toAbsolutePath().normalize());
+        session.markSaved(project, file.toAbsolutePath().normalize());
         rememberRecent(file.toAbsolutePath().normalize());
         notice.set(UserMessage.of("shell.notice.saved", file.getFileName()));
         return true;
@@ -288,8 +290,40 @@ public final class ShellViewModel {
             notice.set(UserMessage.of("shell.notice.busy"));
             return;
         }
+        if (!askBeforeReplacingData(file)) {
+            return;
+        }
         currentStage.set(Stage.INGEST);
         dataOpener.openDataFile(file);
+    }
+
+    /**
+     * Another file for a project that already has data: the user decides whether it replaces the data of
+     * this project (whose cleaning recipe is then replayed on it) or starts a new project. False: cancelled.
+     */
+    private boolean askBeforeReplacingData(Path file) {
+        Project project = session.project();
+        Path current = project.data().map(org.marketingworkbench.core.project.DataSource::path).orElse(null);
+        if (current == null || current.equals(file.toAbsolutePath().normalize())) {
+            return true;
+        }
+        int steps;
+        try {
+            steps = CleanStepRecord.recipe(project.step(Stage.CLEAN)).steps().size();
+        } catch (WorkbenchException e) {
+            steps = 0;
+        }
+        return switch (dialogs.askImportIntoProject(String.valueOf(file.getFileName()), steps)) {
+            case INTO_THIS_PROJECT -> true;
+            case NEW_PROJECT -> {
+                if (!resolveUnsavedChanges()) {
+                    yield false;
+                }
+                session.replace(Project.untitled(), null);
+                yield true;
+            }
+            case CANCEL -> false;
+        };
     }
 
     /** A file dropped on the window: a project opens, anything else is imported as data. */

@@ -1,10 +1,13 @@
 package org.marketingworkbench.ui.shell;
 
-import java.util.ResourceBundle;
 import javafx.scene.Node;
 
-/** A step's screen as the shell hosts it: built from FXML with the current language's bundle. */
+/**
+ * A step's screen as the shell hosts it. The screen is built on its first request and the same node is
+ * returned ever after: visiting the step again, or switching language or theme, never rebuilds it (its
+ * texts follow the language through bindings), so nothing the user sees or chose is lost.
+ */
 @FunctionalInterface
 public interface StepView {
-    Node load(ResourceBundle bundle);
+    Node view();
 }

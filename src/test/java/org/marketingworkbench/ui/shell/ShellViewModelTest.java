@@ -175,6 +175,14 @@ class ShellViewModelTest {
         final Deque<UnsavedChoice> unsaved = new ArrayDeque<>();
         final List<UserMessage> errors = new ArrayList<>();
         int asked;
+        final Deque<ImportChoice> imports = new ArrayDeque<>();
+        int importAsked;
+
+        @Override
+        public ImportChoice askImportIntoProject(String fileName, int recipeSteps) {
+            importAsked++;
+            return imports.isEmpty() ? ImportChoice.CANCEL : imports.poll();
+        }
 
         @Override
         public UnsavedChoice askUnsavedChanges(String projectName) {
