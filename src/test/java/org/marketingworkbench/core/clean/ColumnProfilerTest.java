@@ -19,6 +19,7 @@ import org.marketingworkbench.core.clean.profile.FlagKind;
 import org.marketingworkbench.core.clean.profile.NumericSummary;
 import org.marketingworkbench.core.clean.profile.QualityFlag;
 import org.marketingworkbench.core.clean.profile.SingleFeatureAuc;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.pipeline.CancelledException;
 import org.marketingworkbench.core.pipeline.Progress;
