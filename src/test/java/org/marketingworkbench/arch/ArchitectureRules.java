@@ -1,6 +1,7 @@
 package org.marketingworkbench.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
 
@@ -36,5 +37,12 @@ final class ArchitectureRules {
         return noClasses().that().resideInAPackage(base + ".ui..")
                 .should().dependOnClassesThat().resideInAPackage(base + ".app..")
                 .as("ui is composed by app, never the reverse");
+    }
+
+    /** Every package below {@code base} is a slice of its own, so a subpackage cannot hide a cycle. */
+    static ArchRule packagesAreFreeOfCycles(String base) {
+        return slices().matching(base + ".(**)")
+                .should().beFreeOfCycles()
+                .as("no package depends, directly or through others, on a package that depends on it");
     }
 }
