@@ -61,6 +61,29 @@ class ArchitectureTest {
     }
 
     @Test
+    void theRulesCatchAControlInANestedOrAnonymousClassOfAViewModel() {
+        assertThatThrownBy(() -> ArchitectureRules.viewModelsHaveNoControls(FIXTURES).check(fixtures))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("NestedControlViewModel$Row.label")
+                .hasMessageContaining("NestedControlViewModel$1.run()");
+    }
+
+    @Test
+    void theRulesCatchAControlInAUiHelperThatAViewModelReachesThroughAnother() {
+        assertThatThrownBy(() -> ArchitectureRules.viewModelsHaveNoControls(FIXTURES).check(fixtures))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("format.SummaryBadge.of(")
+                .hasMessageNotContaining("HelperUsingViewModel.")
+                .hasMessageNotContaining("format.SummaryText.");
+    }
+
+    @Test
+    void theViewModelRuleLeavesViewsThatNoViewModelUsesAlone() {
+        assertThatThrownBy(() -> ArchitectureRules.viewModelsHaveNoControls(FIXTURES).check(fixtures))
+                .isInstanceOf(AssertionError.class).hasMessageNotContaining("fixture.ui.ChartView");
+    }
+
+    @Test
     void theRulesCatchACycleBetweenTwoPackages() {
         assertThatThrownBy(() -> ArchitectureRules.packagesAreFreeOfCycles(FIXTURES).check(fixtures))
                 .isInstanceOf(AssertionError.class)
