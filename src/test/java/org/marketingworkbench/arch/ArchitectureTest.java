@@ -44,6 +44,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void packagesHaveNoCycles() {
+        ArchitectureRules.packagesAreFreeOfCycles(BASE).check(production);
+    }
+
+    @Test
     void theRulesCatchACoreClassUsingJavaFx() {
         assertThatThrownBy(() -> ArchitectureRules.coreIsHeadless(FIXTURES).check(fixtures))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("BadCoreStep");
@@ -53,5 +58,36 @@ class ArchitectureTest {
     void theRulesCatchAViewModelHoldingAControl() {
         assertThatThrownBy(() -> ArchitectureRules.viewModelsHaveNoControls(FIXTURES).check(fixtures))
                 .isInstanceOf(AssertionError.class).hasMessageContaining("BadViewModel");
+    }
+
+    @Test
+    void theRulesCatchAControlInANestedOrAnonymousClassOfAViewModel() {
+        assertThatThrownBy(() -> ArchitectureRules.viewModelsHaveNoControls(FIXTURES).check(fixtures))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("NestedControlViewModel$Row.label")
+                .hasMessageContaining("NestedControlViewModel$1.run()");
+    }
+
+    @Test
+    void theRulesCatchAControlInAUiHelperThatAViewModelReachesThroughAnother() {
+        assertThatThrownBy(() -> ArchitectureRules.viewModelsHaveNoControls(FIXTURES).check(fixtures))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("format.SummaryBadge.of(")
+                .hasMessageNotContaining("HelperUsingViewModel.")
+                .hasMessageNotContaining("format.SummaryText.");
+    }
+
+    @Test
+    void theViewModelRuleLeavesViewsThatNoViewModelUsesAlone() {
+        assertThatThrownBy(() -> ArchitectureRules.viewModelsHaveNoControls(FIXTURES).check(fixtures))
+                .isInstanceOf(AssertionError.class).hasMessageNotContaining("fixture.ui.ChartView");
+    }
+
+    @Test
+    void theRulesCatchACycleBetweenTwoPackages() {
+        assertThatThrownBy(() -> ArchitectureRules.packagesAreFreeOfCycles(FIXTURES).check(fixtures))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Slice cycle.customers")
+                .hasMessageContaining("Slice cycle.orders");
     }
 }

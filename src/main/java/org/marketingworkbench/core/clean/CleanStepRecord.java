@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.Optional;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.project.StepRecord;
 
 /**

@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import org.marketingworkbench.core.clean.step.RecipeStep;
 import org.marketingworkbench.core.clean.step.StepEffect;
 import org.marketingworkbench.core.clean.step.StepOutput;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.ColumnSpec;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.data.Dataset;

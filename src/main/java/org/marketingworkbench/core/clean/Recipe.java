@@ -3,6 +3,7 @@ package org.marketingworkbench.core.clean;
 import java.util.ArrayList;
 import java.util.List;
 import org.marketingworkbench.core.clean.step.RecipeStep;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.pipeline.Progress;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.marketingworkbench.core.clean.step.RecipeStep;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.i18n.UserMessage;
 
 /**

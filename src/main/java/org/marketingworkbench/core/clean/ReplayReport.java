@@ -2,6 +2,7 @@ package org.marketingworkbench.core.clean;
 
 import java.util.List;
 import java.util.Map;
+import org.marketingworkbench.core.clean.table.CleanException;
 
 /**
  * How new data differs from the data the recipe was fitted on. Missing columns that a step needs are

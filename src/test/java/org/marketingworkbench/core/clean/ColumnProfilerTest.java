@@ -3,7 +3,6 @@ package org.marketingworkbench.core.clean;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
 import java.util.Locale;
@@ -19,6 +18,7 @@ import org.marketingworkbench.core.clean.profile.FlagKind;
 import org.marketingworkbench.core.clean.profile.NumericSummary;
 import org.marketingworkbench.core.clean.profile.QualityFlag;
 import org.marketingworkbench.core.clean.profile.SingleFeatureAuc;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.pipeline.CancelledException;
 import org.marketingworkbench.core.pipeline.Progress;
@@ -237,7 +237,6 @@ class ColumnProfilerTest {
 
     @Test
     void bankMarketingFlagsDurationAsLeakageAndNotAgeOrBalance() throws Exception {
-        assumeTrue(BankData.available(), "bank-full.csv is only on the workbench machines");
         DatasetProfile p = ColumnProfiler.profile(BankData.load(), Optional.of("y"), Progress.none());
         ColumnProfile duration = p.column("duration").orElseThrow();
         assertThat(duration.targetAuc().getAsDouble()).isBetween(0.80, 0.82);

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.marketingworkbench.core.clean.step.MarkMissingStep;
 import org.marketingworkbench.core.clean.step.MissingValuesStep;
 import org.marketingworkbench.core.clean.step.MissingValuesStep.Strategy;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.pipeline.Progress;

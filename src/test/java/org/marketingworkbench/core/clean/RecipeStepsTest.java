@@ -23,6 +23,7 @@ import org.marketingworkbench.core.clean.step.RecipeStep;
 import org.marketingworkbench.core.clean.step.RemoveDuplicatesStep;
 import org.marketingworkbench.core.clean.step.ScaleStep;
 import org.marketingworkbench.core.clean.step.StepOutput;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.data.Dataset;
 import tech.tablesaw.api.DoubleColumn;

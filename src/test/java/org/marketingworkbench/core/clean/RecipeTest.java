@@ -22,6 +22,7 @@ import org.marketingworkbench.core.clean.step.RatioStep;
 import org.marketingworkbench.core.clean.step.RecipeStep;
 import org.marketingworkbench.core.clean.step.RemoveDuplicatesStep;
 import org.marketingworkbench.core.clean.step.ScaleStep;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.pipeline.CancelledException;
 import org.marketingworkbench.core.pipeline.Progress;

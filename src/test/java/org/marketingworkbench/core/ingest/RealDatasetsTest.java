@@ -1,24 +1,19 @@
 package org.marketingworkbench.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.pipeline.Progress;
+import org.marketingworkbench.testsupport.SharedDatasets;
 import tech.tablesaw.api.DoubleColumn;
 
-/** The public reference files, when this machine has them (CI does not: the tests are then skipped). */
+/** The public reference files in ../shared/datasets; a missing file fails the test (see {@link SharedDatasets}). */
 class RealDatasetsTest {
 
-    private static final Path DIR = Path.of("/work/shared/datasets");
-
     private static Path dataset(String name) {
-        Path p = DIR.resolve(name);
-        assumeTrue(Files.isReadable(p), "reference dataset not present: " + name);
-        return p;
+        return SharedDatasets.file(name);
     }
 
     @Test

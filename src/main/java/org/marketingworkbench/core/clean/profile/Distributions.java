@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.marketingworkbench.core.clean.CleanException;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.ColumnSpec;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.data.Dataset;

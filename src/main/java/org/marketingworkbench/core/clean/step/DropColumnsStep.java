@@ -1,8 +1,8 @@
 package org.marketingworkbench.core.clean.step;
 
 import java.util.List;
-import org.marketingworkbench.core.clean.CleanException;
-import org.marketingworkbench.core.clean.DatasetEdit;
+import org.marketingworkbench.core.clean.table.CleanException;
+import org.marketingworkbench.core.clean.table.DatasetEdit;
 import org.marketingworkbench.core.data.Dataset;
 
 /** Removes columns (an identifier, a leaking column, personal data nobody needs). Learns nothing. */

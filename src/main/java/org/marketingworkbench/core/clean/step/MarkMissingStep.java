@@ -1,8 +1,8 @@
 package org.marketingworkbench.core.clean.step;
 
 import java.util.List;
-import org.marketingworkbench.core.clean.CleanException;
-import org.marketingworkbench.core.clean.DatasetEdit;
+import org.marketingworkbench.core.clean.table.CleanException;
+import org.marketingworkbench.core.clean.table.DatasetEdit;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.marketingworkbench.core.clean.CleanException;
-import org.marketingworkbench.core.clean.DatasetEdit;
-import org.marketingworkbench.core.clean.LabelCodes;
+import org.marketingworkbench.core.clean.table.CleanException;
+import org.marketingworkbench.core.clean.table.DatasetEdit;
+import org.marketingworkbench.core.clean.table.LabelCodes;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
 

@@ -3,7 +3,7 @@ package org.marketingworkbench.core.clean.step;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
-import org.marketingworkbench.core.clean.CleanException;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
 

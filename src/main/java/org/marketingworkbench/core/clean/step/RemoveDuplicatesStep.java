@@ -3,7 +3,7 @@ package org.marketingworkbench.core.clean.step;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.marketingworkbench.core.clean.CleanException;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.Dataset;
 import tech.tablesaw.columns.Column;
 import tech.tablesaw.selection.BitmapBackedSelection;

@@ -3,8 +3,8 @@ package org.marketingworkbench.core.clean.step;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.marketingworkbench.core.clean.CleanException;
-import org.marketingworkbench.core.clean.DatasetEdit;
+import org.marketingworkbench.core.clean.table.CleanException;
+import org.marketingworkbench.core.clean.table.DatasetEdit;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
 

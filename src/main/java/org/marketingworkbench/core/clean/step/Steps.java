@@ -2,7 +2,7 @@ package org.marketingworkbench.core.clean.step;
 
 import java.util.Collection;
 import java.util.EnumSet;
-import org.marketingworkbench.core.clean.CleanException;
+import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;

@@ -1,4 +1,4 @@
-package org.marketingworkbench.core.clean;
+package org.marketingworkbench.core.clean.table;
 
 import java.util.ArrayList;
 import java.util.List;

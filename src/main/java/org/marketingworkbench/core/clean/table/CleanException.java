@@ -1,4 +1,4 @@
-package org.marketingworkbench.core.clean;
+package org.marketingworkbench.core.clean.table;
 
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.i18n.WorkbenchException;
