@@ -2,19 +2,29 @@ package org.marketingworkbench.ui.common;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.TextAlignment;
 import org.marketingworkbench.core.clean.profile.Distribution;
 import org.marketingworkbench.core.i18n.UserMessage;
 
 /**
  * Draws a {@link Distribution} as a projector-ready bar chart: a title that states the finding, axes
- * with their meaning, light grid, no animation, values on hover, missing values as their own bar, and
- * the colour-blind-safe Okabe–Ito palette (in the stylesheet) for the groups of a split.
+ * with their meaning, light grid, no animation, values on hover, and the colour-blind-safe Okabe–Ito
+ * palette (in the stylesheet) for the groups of a split.
+ *
+ * <p>Missing values are never drawn on the value axis. A grey bar after the last range read as "133
+ * customers aged over 150" whenever a narrow chart dropped its "(missing)" tick label, so the title's
+ * second line states them in words instead ("133 customers (2.7%) have no value: not shown", per group
+ * for a split). Being part of the title, the statement wraps rather than disappears at any width and
+ * is in every copied or saved PNG.
  */
 public final class DistributionChart {
 
@@ -43,50 +53,92 @@ public final class DistributionChart {
         } else if (chart instanceof StackedBarChart<String, Number> stacked) {
             stacked.setCategoryGap(d.numeric() ? 1 : 8);
         }
-        boolean anyMissing = false;
-        for (long m : d.missing()) {
-            anyMissing |= m > 0;
-        }
-        List<String> categories = new ArrayList<>(d.binLabels());
-        String missingLabel = l10n.get("chart.missing");
-        if (anyMissing) {
-            categories.add(missingLabel);
-        }
-        x.getCategories().setAll(categories);
+        x.getCategories().setAll(d.binLabels());
         long total = 0;
         for (int g = 0; g < d.groups().size(); g++) {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             String group = d.groups().get(g);
-            series.setName(Distribution.ALL.equals(group) ? l10n.get("chart.all") : group);
+            series.setName(groupName(group, l10n));
             for (int b = 0; b < d.binCount(); b++) {
                 series.getData().add(new XYChart.Data<>(d.binLabels().get(b), d.counts()[g][b]));
                 total += d.counts()[g][b];
             }
-            if (anyMissing) {
-                series.getData().add(new XYChart.Data<>(missingLabel, d.missing()[g]));
-                total += d.missing()[g];
-            }
+            total += d.missing()[g];
             chart.getData().add(series);
         }
-        chart.setTitle(l10n.format(finding(d, total, l10n)));
+        String title = l10n.format(finding(d, total));
+        if (missing(d) > 0) {
+            title += "\n" + missingStatement(d, total, l10n);
+        }
+        chart.setTitle(title);
+        wrapTitle(chart);
         long grandTotal = total;
         for (XYChart.Series<String, Number> series : chart.getData()) {
             for (XYChart.Data<String, Number> point : series.getData()) {
                 if (point.getNode() != null) {
-                    double share = grandTotal == 0 ? 0 : 100.0 * point.getYValue().doubleValue() / grandTotal;
                     Tooltip.install(point.getNode(), new Tooltip(l10n.get("chart.tooltip", series.getName(),
-                            point.getXValue(), point.getYValue().longValue(), share)));
-                    if (missingLabel.equals(point.getXValue())) {
-                        point.getNode().getStyleClass().add("missing-bar");
-                    }
+                            point.getXValue(), point.getYValue().longValue(), share(point.getYValue().longValue(),
+                                    grandTotal))));
                 }
             }
         }
         return chart;
     }
 
+    /** A long or two-line title wraps onto more lines instead of ending in "…" on a narrow chart. */
+    private static void wrapTitle(XYChart<String, Number> chart) {
+        Node title = chart.lookup(".chart-title");
+        if (title instanceof Label label) {
+            label.setWrapText(true);
+            label.setTextAlignment(TextAlignment.CENTER);
+            label.setAlignment(Pos.CENTER);
+        }
+    }
+
+    private static String groupName(String group, Localization l10n) {
+        return Distribution.ALL.equals(group) ? l10n.get("chart.all") : group;
+    }
+
+    private static long missing(Distribution d) {
+        long missing = 0;
+        for (long m : d.missing()) {
+            missing += m;
+        }
+        return missing;
+    }
+
+    private static double share(long count, long total) {
+        return total == 0 ? 0 : 100.0 * count / total;
+    }
+
+    /**
+     * "133 customers (2.7%) have no value: not shown", for a split followed by the groups' counts
+     * ("female 70, male 60"); empty when no value is missing.
+     *
+     * @param total all rows drawn, with or without a value
+     */
+    static String missingStatement(Distribution d, long total, Localization l10n) {
+        long missing = missing(d);
+        if (missing == 0) {
+            return "";
+        }
+        double share = share(missing, total);
+        String shareText = share < 0.05 ? l10n.get("chart.share.tiny") : l10n.get("chart.share", share);
+        if (d.groups().size() <= 1) {
+            return l10n.get("chart.missingNote", missing, shareText);
+        }
+        List<String> groups = new ArrayList<>();
+        for (int g = 0; g < d.groups().size(); g++) {
+            if (d.missing()[g] > 0) {
+                groups.add(l10n.get("chart.missingGroup", groupName(d.groups().get(g), l10n), d.missing()[g]));
+            }
+        }
+        return l10n.get("chart.missingNoteSplit", missing, shareText,
+                String.join(l10n.get("chart.listSeparator"), groups));
+    }
+
     /** "Most values lie in 30 – 40 (27%)": the chart's title states what it shows. */
-    static UserMessage finding(Distribution d, long total, Localization l10n) {
+    static UserMessage finding(Distribution d, long total) {
         int best = -1;
         long bestCount = -1;
         for (int b = 0; b < d.binCount(); b++) {
@@ -96,19 +148,10 @@ public final class DistributionChart {
                 bestCount = t;
             }
         }
-        long missing = 0;
-        for (long m : d.missing()) {
-            missing += m;
-        }
-        if (best < 0 || total == 0) {
+        if (best < 0 || bestCount == 0 || total == 0) {
             return UserMessage.of("chart.finding.empty", d.column());
         }
-        double share = 100.0 * bestCount / total;
-        double missingShare = 100.0 * missing / total;
-        return missing > 0
-                ? UserMessage.of(d.numeric() ? "chart.finding.numberMissing" : "chart.finding.categoryMissing",
-                        d.column(), d.binLabels().get(best), share, missingShare)
-                : UserMessage.of(d.numeric() ? "chart.finding.number" : "chart.finding.category",
-                        d.column(), d.binLabels().get(best), share);
+        return UserMessage.of(d.numeric() ? "chart.finding.number" : "chart.finding.category",
+                d.column(), d.binLabels().get(best), share(bestCount, total));
     }
 }
