@@ -1,9 +1,13 @@
 package org.marketingworkbench.core.clean;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.project.StepRecord;
@@ -50,6 +54,50 @@ public final class CleanStepRecord {
     public static Recipe recipe(StepRecord record) throws CleanException {
         ObjectNode s = record.settings();
         return s.has("recipe") ? RecipeJson.readRecipe(s.get("recipe").toString()) : Recipe.empty();
+    }
+
+    /** How many recipes each of the undo and redo histories keeps in the project file. */
+    public static final int HISTORY_LIMIT = 50;
+
+    /** The undo and redo histories, most recent first, as the project keeps them. */
+    public record History(List<Recipe> undo, List<Recipe> redo) {
+        public History {
+            undo = List.copyOf(undo);
+            redo = List.copyOf(redo);
+        }
+
+        public static History empty() {
+            return new History(List.of(), List.of());
+        }
+    }
+
+    /** The record with the undo and redo histories kept in it (so undo still works after reopening). */
+    public static StepRecord withHistory(StepRecord record, History history) {
+        ObjectNode settings = record.settings().deepCopy();
+        ObjectNode h = settings.putObject("history");
+        ArrayNode undo = h.putArray("undo");
+        history.undo().stream().limit(HISTORY_LIMIT).forEach(r -> undo.add(tree(RecipeJson.write(r))));
+        ArrayNode redo = h.putArray("redo");
+        history.redo().stream().limit(HISTORY_LIMIT).forEach(r -> redo.add(tree(RecipeJson.write(r))));
+        return new StepRecord(record.done(), settings, record.result());
+    }
+
+    /** The histories the project kept, or empty ones (an older project, or a damaged entry). */
+    public static History history(StepRecord record) {
+        JsonNode h = record.settings().path("history");
+        try {
+            return new History(recipes(h.path("undo")), recipes(h.path("redo")));
+        } catch (CleanException e) {
+            return History.empty();
+        }
+    }
+
+    private static List<Recipe> recipes(JsonNode array) throws CleanException {
+        List<Recipe> out = new ArrayList<>();
+        for (JsonNode r : array) {
+            out.add(RecipeJson.readRecipe(r.toString()));
+        }
+        return out;
     }
 
     /** The fitted recipe as a document for "Export recipe…" and {@code clean --recipe}. */

@@ -669,6 +669,11 @@ public final class CleanViewModel implements StepViewModel {
                     off.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
                     String.join(", ", absent)));
         }
+        if (session.importedDataIsRestored()) {   // the project reopened on its own data: its history too
+            CleanStepRecord.History history = CleanStepRecord.history(stored);
+            history.undo().forEach(undo::addLast);
+            history.redo().forEach(redo::addLast);
+        }
         if (!restored.steps().isEmpty()) {
             apply(restored, null, null, off.isEmpty() && session.importedDataIsRestored());
         }
@@ -779,6 +784,7 @@ public final class CleanViewModel implements StepViewModel {
             // a new target alone keeps what the last run learned
             updated = new StepRecord(updated.done(), updated.settings(), old.result());
         }
+        updated = CleanStepRecord.withHistory(updated, new CleanStepRecord.History(List.copyOf(undo), List.copyOf(redo)));
         if (restoring) {
             session.restore(p.withStep(Stage.CLEAN, updated));
         } else {
