@@ -530,7 +530,13 @@ public final class CleanViewModel implements StepViewModel {
     }
 
     private void change(Recipe changed, Runnable then) {
-        if (busy.get() || input == null || changed.equals(recipe.get())) {
+        if (busy.get() || input == null) {
+            return;
+        }
+        if (changed.equals(recipe.get())) {   // nothing to run (an edit saved unchanged): just finish
+            if (then != null) {
+                then.run();
+            }
             return;
         }
         Recipe before = recipe.get();

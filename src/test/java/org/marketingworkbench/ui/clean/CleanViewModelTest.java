@@ -116,4 +116,96 @@ class CleanViewModelTest {
         assertThat(reopened.recipeItems()).hasSize(1);
         assertThat(session.cleanedDataProperty().get().table().column("age").countMissing()).isZero();
     }
+
+    /** Runs jobs at once, except the next recipe run, which it cancels or fails as told. */
+    private static final class InterruptingRunner extends org.marketingworkbench.ui.common.TaskRunner.Base {
+        private final SameThreadTaskRunner inner = new SameThreadTaskRunner();
+        String next;   // "cancel", "fail" or null
+
+        @Override
+        public <T> void submit(org.marketingworkbench.ui.common.Job<T> job) {
+            if (next != null && job.title().key().equals("clean.job.apply")) {
+                String what = next;
+                next = null;
+                if (what.equals("cancel")) {
+                    job.cancelled();
+                } else {
+                    job.failed(new IllegalStateException("disk on fire"));
+                }
+                return;
+            }
+            inner.submit(job);
+        }
+    }
+
+    @Test
+    void aCancelledOrFailedUndoLeavesTheHistoryAsItWas() {
+        InterruptingRunner runner = new InterruptingRunner();
+        WorkbenchSession fresh = new WorkbenchSession();
+        CleanViewModel model = new CleanViewModel(fresh, runner);
+        fresh.importedDataProperty().set(customers());
+        var a = MissingValuesStep.of(List.of("age"), MissingValuesStep.Strategy.MEDIAN, false);
+        var b = ScaleStep.of(List.of("age"), ScaleStep.Method.Z_SCORE);
+        model.addStep(a);
+        model.addStep(b);
+        runner.next = "cancel";
+        model.undo();
+        assertThat(model.recipeProperty().get().steps()).containsExactly(a, b);
+        runner.next = "fail";
+        model.undo();
+        assertThat(model.recipeProperty().get().steps()).containsExactly(a, b);
+        model.undo();
+        assertThat(model.recipeProperty().get().steps()).as("one undo: [A], not []").containsExactly(a);
+        runner.next = "cancel";
+        model.redo();
+        assertThat(model.canRedoProperty().get()).isTrue();
+        model.redo();
+        assertThat(model.recipeProperty().get().steps()).containsExactly(a, b);
+    }
+
+    @Test
+    void aCategoryColumnIsOfferedTheMostFrequentValueNotTheMedian() {
+        vm.setSelectedColumns(List.of("bought"));
+        vm.chooseOperation(MissingValuesStep.OP);
+        assertThat(vm.draftProperty().get().value("strategy")).isEqualTo("MOST_FREQUENT");
+        var strategy = org.marketingworkbench.core.clean.step.Operations.get(MissingValuesStep.OP).option("strategy").orElseThrow();
+        assertThat(vm.choices(strategy)).doesNotContain("MEDIAN", "MEAN");
+        vm.setSelectedColumns(List.of("age"));
+        assertThat(vm.draftProperty().get().value("strategy")).isEqualTo("MEDIAN");
+    }
+
+    @Test
+    void editingAStepKeepsEverySettingTheUserDidNotChange() {
+        var drop = org.marketingworkbench.core.clean.step.MaskPersonalStep.drop(List.of("id"));
+        vm.addStep(drop);
+        vm.setEnabled(0, false);
+        vm.setSelectedColumns(List.of("age"));
+        vm.startEdit(0);
+        assertThat(vm.draftProperty().get().value("method")).isEqualTo("DROP");
+        assertThat(vm.draftProperty().get().columns()).containsExactly("id");
+        vm.submitDraft();
+        assertThat(vm.recipeProperty().get().steps()).containsExactly(drop.withEnabled(false));
+        assertThat(vm.editingProperty().get()).isEqualTo(-1);
+    }
+
+    @Test
+    void aStepJustAddedIsSelected() {
+        vm.setSelectedColumns(List.of("age"));
+        vm.chooseOperation(ScaleStep.OP);
+        vm.submitDraft();
+        vm.chooseOperation(DropColumnsStep.OP);
+        vm.setSelectedColumns(List.of("flat"));
+        vm.submitDraft();
+        assertThat(vm.recipeItems()).hasSize(2);
+        assertThat(vm.selectedStepProperty().get()).isEqualTo(1);
+    }
+
+    @Test
+    void aFormWithoutColumnsSaysSoAndAddsNothing() {
+        vm.setSelectedColumns(List.of());
+        vm.chooseOperation(ScaleStep.OP);
+        vm.submitDraft();
+        assertThat(vm.formProblemProperty().get().key()).isEqualTo("clean.form.chooseColumns");
+        assertThat(vm.recipeItems()).isEmpty();
+    }
 }
