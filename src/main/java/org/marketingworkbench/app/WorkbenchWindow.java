@@ -2,7 +2,6 @@ package org.marketingworkbench.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,20 +73,31 @@ public final class WorkbenchWindow {
 
         ingest = new IngestViewModel(session, new DataImporter(), tasks, sampleData(dirs));
         clean = new CleanViewModel(session, tasks);
-        List<StepViewModel> vms = new ArrayList<>();
-        vms.add(ingest);
-        vms.add(clean);
-        for (org.marketingworkbench.core.pipeline.Stage s : org.marketingworkbench.core.pipeline.Stage.values()) {
-            if (s.ordinal() > org.marketingworkbench.core.pipeline.Stage.CLEAN.ordinal()) {
-                vms.add(new UpcomingStepViewModel(s));
-                stepViews.put(s, new UpcomingStepView(s, l10n));
-            }
+        // the navigation registry: one entry per step, in pipeline order; the rules for when a step opens
+        // and what comes next are the Stage's own, so "Continue" is always "the next step"
+        List<StepScreen> screens = List.of(
+                new StepScreen(ingest, sh -> new IngestView(ingest, l10n, sh::importData, sh::selectNext)),
+                new StepScreen(clean, sh -> new CleanView(clean, l10n, dialogs, sh::selectNext)),
+                upcoming(org.marketingworkbench.core.pipeline.Stage.SEGMENT),
+                upcoming(org.marketingworkbench.core.pipeline.Stage.TRAIN),
+                upcoming(org.marketingworkbench.core.pipeline.Stage.EVALUATE));
+        List<StepViewModel> vms = screens.stream().map(StepScreen::model).toList();
+        if (!vms.stream().map(StepViewModel::stage).toList()
+                .equals(List.of(org.marketingworkbench.core.pipeline.Stage.values()))) {
+            throw new IllegalStateException("one screen per step, in pipeline order");
         }
         shell = new ShellViewModel(session, store, tasks, dialogs, l10n, settingsStore, ingest, vms);
-        stepViews.put(org.marketingworkbench.core.pipeline.Stage.INGEST, new IngestView(ingest, l10n,
-                shell::importData, () -> shell.selectStage(org.marketingworkbench.core.pipeline.Stage.CLEAN)));
-        stepViews.put(org.marketingworkbench.core.pipeline.Stage.CLEAN, new CleanView(clean, l10n, dialogs,
-                () -> shell.selectStage(org.marketingworkbench.core.pipeline.Stage.SEGMENT)));
+        for (StepScreen s : screens) {
+            stepViews.put(s.model().stage(), s.view().apply(shell));
+        }
+    }
+
+    /** One step of the wizard: its view-model and how its screen is made (given the shell, for navigation). */
+    private record StepScreen(StepViewModel model, Function<ShellViewModel, StepView> view) {
+    }
+
+    private StepScreen upcoming(org.marketingworkbench.core.pipeline.Stage stage) {
+        return new StepScreen(new UpcomingStepViewModel(stage), sh -> new UpcomingStepView(stage, l10n));
     }
 
     private static IngestViewModel.SampleData sampleData(AppDirs dirs) {

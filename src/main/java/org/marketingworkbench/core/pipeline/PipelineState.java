@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * Which steps of a project are done, and the navigation rule derived from that: a step is ready when
- * every earlier step is done.
+ * every step it builds on ({@link Stage#requiredBefore()}) is done.
  */
 public record PipelineState(Set<Stage> done) {
 
@@ -29,13 +29,11 @@ public record PipelineState(Set<Stage> done) {
         return status(stage) != StageStatus.NEEDS_EARLIER_STEP;
     }
 
-    /** The earliest step before {@code stage} that is not done yet, if any. */
+    /** The earliest step that {@code stage} needs and that is not done yet, if any. */
     public Optional<Stage> firstMissingBefore(Stage stage) {
+        Set<Stage> needed = stage.requiredBefore();
         for (Stage s : Stage.values()) {
-            if (s == stage) {
-                return Optional.empty();
-            }
-            if (!done.contains(s)) {
+            if (needed.contains(s) && !done.contains(s)) {
                 return Optional.of(s);
             }
         }
@@ -48,10 +46,10 @@ public record PipelineState(Set<Stage> done) {
         return new PipelineState(copy);
     }
 
-    /** Marking a step undone also undoes every later step: their results were built on it. */
+    /** Marking a step undone also undoes every step built on it: their results came from it. */
     public PipelineState without(Stage stage) {
         EnumSet<Stage> copy = done.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(done);
-        copy.removeIf(s -> s.ordinal() >= stage.ordinal());
+        copy.removeIf(s -> s == stage || s.requiredBefore().contains(stage));
         return new PipelineState(copy);
     }
 }

@@ -1,11 +1,13 @@
 package org.marketingworkbench.core.pipeline;
 
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Optional;
 
 /**
- * The steps of the pipeline, in order. This enum is the one place the order is defined: the shell's
- * step rail and the command line both read it.
+ * The steps of the pipeline, in order, and what each needs first. This enum is the one place the order
+ * and the rules are defined: the shell's step rail and the command line both read it.
  */
 public enum Stage {
     INGEST,
@@ -17,6 +19,34 @@ public enum Stage {
     /** The stable identifier used in project files, bundle keys and the command line. */
     public String id() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The steps that must be done before this one can open. Segmenting is optional: training needs clean
+     * data, not segments (it uses them when the project has them).
+     */
+    public Set<Stage> prerequisites() {
+        return switch (this) {
+            case INGEST -> Set.of();
+            case CLEAN -> Set.of(INGEST);
+            case SEGMENT, TRAIN -> Set.of(CLEAN);
+            case EVALUATE -> Set.of(TRAIN);
+        };
+    }
+
+    /** Every step this one builds on, directly or through another. */
+    public Set<Stage> requiredBefore() {
+        EnumSet<Stage> all = EnumSet.noneOf(Stage.class);
+        for (Stage p : prerequisites()) {
+            all.add(p);
+            all.addAll(p.requiredBefore());
+        }
+        return all;
+    }
+
+    /** A step the user may skip (the next step does not need it). */
+    public boolean optional() {
+        return this == SEGMENT;
     }
 
     /** One-based position shown to users ("1 Import"). */

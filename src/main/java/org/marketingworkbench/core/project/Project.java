@@ -44,13 +44,12 @@ public record Project(String name, DataSource dataSource, Map<Stage, StepRecord>
                 done.add(stage);
             }
         });
-        // a step only counts as done when every earlier one is done too
+        // a step only counts as done when every step it builds on is done too
         EnumSet<Stage> consistent = EnumSet.noneOf(Stage.class);
         for (Stage s : Stage.values()) {
-            if (!done.contains(s)) {
-                break;
+            if (done.contains(s) && consistent.containsAll(s.prerequisites())) {
+                consistent.add(s);
             }
-            consistent.add(s);
         }
         return new PipelineState(consistent);
     }

@@ -42,4 +42,18 @@ class PipelineStateTest {
         assertThat(Stage.INGEST.previous()).isEmpty();
         assertThat(Stage.EVALUATE.next()).isEmpty();
     }
+
+    @Test
+    void segmentingIsOptionalForTraining() {
+        PipelineState cleaned = PipelineState.empty().with(Stage.INGEST).with(Stage.CLEAN);
+        assertThat(cleaned.status(Stage.SEGMENT)).isEqualTo(StageStatus.READY);
+        assertThat(cleaned.status(Stage.TRAIN)).as("train needs clean data, not segments").isEqualTo(StageStatus.READY);
+        assertThat(cleaned.status(Stage.EVALUATE)).isEqualTo(StageStatus.NEEDS_EARLIER_STEP);
+        assertThat(cleaned.firstMissingBefore(Stage.EVALUATE)).contains(Stage.TRAIN);
+        assertThat(Stage.SEGMENT.optional()).isTrue();
+        PipelineState trained = cleaned.with(Stage.TRAIN);
+        assertThat(trained.without(Stage.SEGMENT).done()).as("dropping segments keeps the model")
+                .contains(Stage.TRAIN);
+        assertThat(trained.without(Stage.CLEAN).done()).containsExactly(Stage.INGEST);
+    }
 }
