@@ -614,6 +614,12 @@ public final class CleanView implements StepView {
             for (Map.Entry<String, Consumer<Object>> setter : optionSetters.entrySet()) {
                 setter.getValue().accept(d.value(setter.getKey()));
             }
+            for (StepOption o : Operations.get(d.op()).options()) {
+                Node control = opOptions.lookup("#option-" + o.key());
+                if (control != null) {
+                    control.setDisable(!o.appliesTo(d));
+                }
+            }
         } finally {
             syncing = false;
         }

@@ -20,6 +20,7 @@ public final class DatasetTable {
     private DatasetTable() {
     }
 
+    /** Shows {@code data} in {@code view}; the type badges and reasons follow the language by themselves. */
     public static void show(TableView<Integer> view, Dataset data, Localization l10n) {
         view.getColumns().clear();
         if (data == null) {
@@ -39,12 +40,15 @@ public final class DatasetTable {
             TableColumn<Integer, String> tc = new TableColumn<>();
             Label name = new Label(spec.name());
             name.getStyleClass().add("column-name");
-            Label badge = new Label(l10n.get("type." + spec.type().id()));
+            Label badge = new Label();
+            badge.textProperty().bind(l10n.text("type." + spec.type().id()));
             badge.getStyleClass().addAll("type-badge", "type-" + spec.type().id());
             VBox header = new VBox(2, name, badge);
             header.getStyleClass().add("column-header-box");
             if (spec.reason() != null) {
-                Tooltip.install(header, new Tooltip(l10n.format(spec.reason())));
+                Tooltip tip = new Tooltip();
+                tip.textProperty().bind(l10n.bind(new javafx.beans.property.SimpleObjectProperty<>(spec.reason())));
+                Tooltip.install(header, tip);
             }
             tc.setGraphic(header);
             tc.setSortable(false);

@@ -161,7 +161,7 @@ public final class IngestView implements StepView {
         showResult(vm.resultProperty().get());
         // texts built in code follow the language too: tables redraw their cells, boxes their labels
         l10n.onLocaleChange(() -> {
-            DatasetTable.show(previewTable, vm.dataset(), l10n);
+            previewTable.refresh();
             columnsTable.refresh();
             problemsTable.refresh();
             updatingControls = true;

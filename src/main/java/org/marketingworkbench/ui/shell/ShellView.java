@@ -40,6 +40,7 @@ public final class ShellView {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass BLOCKED = PseudoClass.getPseudoClass("blocked");
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
 
     private final ShellViewModel vm;
     private final Map<Stage, StepView> stepViews;
@@ -80,6 +81,7 @@ public final class ShellView {
     @FXML
     private void initialize() {
         buildStepRail();
+        followWindowWidth();
         vm.currentStageProperty().addListener((obs, old, now) -> showStage(now));
         showStage(vm.currentStage());
 
@@ -142,6 +144,20 @@ public final class ShellView {
             e.setDropCompleted(ok);
             e.consume();
         });
+    }
+
+    /** Below this window width the rail shows only the step numbers and the Explain panel narrows. */
+    static final double COMPACT_WIDTH = 1240;
+
+    private void followWindowWidth() {
+        Runnable apply = () -> {
+            boolean compact = root.getWidth() > 0 && root.getWidth() < COMPACT_WIDTH;
+            stepRail.pseudoClassStateChanged(COMPACT, compact);
+            explainPanel.pseudoClassStateChanged(COMPACT, compact);
+            stepRail.lookupAll(".step-text").forEach(n -> n.setManaged(!compact));
+        };
+        root.widthProperty().addListener((obs, o, n) -> apply.run());
+        apply.run();
     }
 
     private void buildStepRail() {

@@ -260,8 +260,19 @@ public final class ShellViewModel {
     }
 
     public boolean saveAs() {
-        Optional<Path> target = dialogs.chooseProjectSaveLocation(session.project().name());
+        Optional<Path> target = dialogs.chooseProjectSaveLocation(suggestedName());
         return target.map(p -> saveTo(withExtension(p))).orElse(false);
+    }
+
+    /** A new project is suggested the data file's name ("customers"), not "Untitled". */
+    private String suggestedName() {
+        Project p = session.project();
+        if (session.projectFile() == null && "Untitled".equals(p.name()) && p.data().isPresent()) {
+            String file = p.dataSource().path().getFileName().toString();
+            int dot = file.lastIndexOf('.');
+            return dot > 0 ? file.substring(0, dot) : file;
+        }
+        return p.name();
     }
 
     private boolean saveTo(Path file) {

@@ -52,7 +52,8 @@ public final class Operations {
                                     "clean.form.strategy.", Map.of(MissingValuesStep.Strategy.MEAN.name(), NUMBERS,
                                             MissingValuesStep.Strategy.MEDIAN.name(), NUMBERS),
                                     MissingValuesStep.Strategy.MEDIAN, MissingValuesStep.Strategy.MOST_FREQUENT),
-                            text("constant", null, "clean.form.constantPrompt"),
+                            text("constant", null, "clean.form.constantPrompt")
+                                    .onlyWhen("strategy", MissingValuesStep.Strategy.CONSTANT.name()),
                             flag("indicator", "clean.form.indicator", false)),
                     (s, salt) -> {
                         MissingValuesStep.Strategy strategy = s.choice("strategy", MissingValuesStep.Strategy.class);

@@ -22,10 +22,13 @@ import org.marketingworkbench.core.data.ColumnType;
  * @param min            a number's lower bound
  * @param max            a number's upper bound
  * @param step           a number's increment
+ * @param whenKey        the option only matters while option {@code whenKey} has the value {@code whenValue}
+ *                       (a constant only for the "constant" strategy); null: always
+ * @param whenValue      see {@code whenKey}
  */
 public record StepOption(String key, Kind kind, String labelKey, List<String> choices, String choicePrefix,
                          List<Object> defaults, Map<String, Set<ColumnType>> choiceTypes, String promptKey,
-                         double min, double max, double step) {
+                         double min, double max, double step, String whenKey, Object whenValue) {
 
     public enum Kind { CHOICE, FLAG, TEXT, NUMBER, HIDDEN }
 
@@ -39,24 +42,35 @@ public record StepOption(String key, Kind kind, String labelKey, List<String> ch
                                                   Map<String, Set<ColumnType>> choiceTypes, E... preferred) {
         List<String> names = java.util.Arrays.stream(values).map(Enum::name).toList();
         List<Object> defaults = java.util.Arrays.stream(preferred).map(e -> (Object) e.name()).toList();
-        return new StepOption(key, Kind.CHOICE, labelKey, names, choicePrefix, defaults, choiceTypes, null, 0, 0, 0);
+        return new StepOption(key, Kind.CHOICE, labelKey, names, choicePrefix, defaults, choiceTypes, null, 0, 0, 0, null, null);
     }
 
     static StepOption flag(String key, String labelKey, boolean defaultValue) {
-        return new StepOption(key, Kind.FLAG, labelKey, null, null, List.of(defaultValue), null, null, 0, 0, 0);
+        return new StepOption(key, Kind.FLAG, labelKey, null, null, List.of(defaultValue), null, null, 0, 0, 0, null, null);
     }
 
     static StepOption text(String key, String labelKey, String promptKey) {
-        return new StepOption(key, Kind.TEXT, labelKey, null, null, List.of(""), null, promptKey, 0, 0, 0);
+        return new StepOption(key, Kind.TEXT, labelKey, null, null, List.of(""), null, promptKey, 0, 0, 0, null, null);
     }
 
     static StepOption number(String key, String labelKey, double min, double max, double step, double defaultValue) {
-        return new StepOption(key, Kind.NUMBER, labelKey, null, null, List.of(defaultValue), null, null, min, max, step);
+        return new StepOption(key, Kind.NUMBER, labelKey, null, null, List.of(defaultValue), null, null, min, max, step, null, null);
     }
 
     static StepOption hidden(String key, Object defaultValue) {
         return new StepOption(key, Kind.HIDDEN, null, null, null, java.util.Collections.singletonList(defaultValue),
-                null, null, 0, 0, 0);
+                null, null, 0, 0, 0, null, null);
+    }
+
+    /** The same option, mattering only while option {@code key} is {@code value}. */
+    StepOption onlyWhen(String key, Object value) {
+        return new StepOption(this.key, kind, labelKey, choices, choicePrefix, defaults, choiceTypes, promptKey,
+                min, max, step, key, value);
+    }
+
+    /** Whether this option matters for the settings {@code s} (else the form greys it out). */
+    public boolean appliesTo(StepSettings s) {
+        return whenKey == null || java.util.Objects.equals(s.value(whenKey), whenValue);
     }
 
     /** Whether the form shows this option. */
