@@ -90,6 +90,7 @@ public final class WorkbenchWindow {
         for (StepScreen s : screens) {
             stepViews.put(s.model().stage(), s.view().apply(shell));
         }
+        sweepStaleTemporaryFiles(dirs);
     }
 
     /** One step of the wizard: its view-model and how its screen is made (given the shell, for navigation). */
@@ -98,6 +99,24 @@ public final class WorkbenchWindow {
 
     private StepScreen upcoming(org.marketingworkbench.core.pipeline.Stage stage) {
         return new StepScreen(new UpcomingStepViewModel(stage), sh -> new UpcomingStepView(stage, l10n));
+    }
+
+    /**
+     * Removes temporary files that a killed save left in the app's folder and the recent projects' folders
+     * (in the background: the window does not wait for a folder listing).
+     */
+    private void sweepStaleTemporaryFiles(AppDirs dirs) {
+        List<java.nio.file.Path> folders = new java.util.ArrayList<>();
+        folders.add(dirs.home());
+        shell.recentProjects().forEach(p -> {
+            if (p.getParent() != null) {
+                folders.add(p.getParent());
+            }
+        });
+        Thread sweep = new Thread(() -> folders.stream().distinct()
+                .forEach(org.marketingworkbench.core.io.AtomicFile::removeStaleIn), "stale-temp-sweep");
+        sweep.setDaemon(true);
+        sweep.start();
     }
 
     private static IngestViewModel.SampleData sampleData(AppDirs dirs) {

@@ -17,6 +17,8 @@ import org.marketingworkbench.core.clean.step.StepEffect;
 import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
+import org.marketingworkbench.core.io.AtomicFile;
+import org.marketingworkbench.core.io.RegularFile;
 import org.marketingworkbench.core.ingest.DataImporter;
 import org.marketingworkbench.core.ingest.ImportSettings;
 import org.marketingworkbench.core.ingest.NormalisedCsvWriter;
@@ -33,6 +35,9 @@ import picocli.CommandLine.Spec;
                 + "same columns. Statistics stored in the recipe are reused, never re-learned.")
 final class CleanCommand implements Callable<Integer> {
 
+    /** A recipe is a few kilobytes; anything past this is not one (and is never read whole). */
+    static final long MAX_RECIPE_BYTES = 16L * 1024 * 1024;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "The data file (read with detected settings).")
     Path file;
 
@@ -42,18 +47,23 @@ final class CleanCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Where to write the cleaned table (CSV).")
     Path out;
 
+    @Option(names = "--raw-cells", description = "Write text cells exactly as they are. By default a cell that starts "
+            + "with = + - @ gets a leading ' so a spreadsheet shows it as text instead of running it as a formula.")
+    boolean rawCells;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        if (out.toAbsolutePath().normalize().equals(file.toAbsolutePath().normalize())) {
+        if (AtomicFile.destinationOf(out).equals(AtomicFile.destinationOf(file))) {
             throw new CleanException(CleanException.Reason.INVALID_SETTINGS, UserMessage.of("cli.clean.sameFile"));
         }
         FittedRecipe recipe = RecipeJson.readFitted(readRecipe());
         Dataset data = new DataImporter().read(file, ImportSettings.auto(), Progress.none()).dataset();
         CleanResult result = recipe.apply(data, Progress.none());
-        NormalisedCsvWriter.write(result.dataset(), out);
+        NormalisedCsvWriter.write(result.dataset(), out,
+                rawCells ? NormalisedCsvWriter.Cells.RAW : NormalisedCsvWriter.Cells.FOR_SPREADSHEETS);
         Locale locale = Locale.getDefault();
         PrintWriter w = spec.commandLine().getOut();
         for (StepEffect e : result.effects()) {
@@ -80,7 +90,10 @@ final class CleanCommand implements Callable<Integer> {
 
     private String readRecipe() throws CleanException {
         try {
-            return Files.readString(recipeFile, StandardCharsets.UTF_8);
+            return new String(RegularFile.read(recipeFile, MAX_RECIPE_BYTES), StandardCharsets.UTF_8);
+        } catch (RegularFile.RefusedException e) {
+            throw new CleanException(CleanException.Reason.CORRUPT_RECIPE,
+                    UserMessage.of("cli.clean.notRecipeFile", recipeFile.toString()));
         } catch (NoSuchFileException e) {
             throw new CleanException(CleanException.Reason.CORRUPT_RECIPE,
                     UserMessage.of("cli.clean.noRecipe", recipeFile.toString()));

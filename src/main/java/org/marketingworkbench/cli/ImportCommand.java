@@ -90,6 +90,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "TABLE.csv", description = "Write the typed table as UTF-8, comma-separated CSV.")
     Path out;
 
+    @Option(names = "--raw-cells", description = "With --out: write text cells exactly as they are. By default a cell "
+            + "that starts with = + - @ gets a leading ' so a spreadsheet shows it as text instead of running it.")
+    boolean rawCells;
+
     @Spec
     CommandSpec spec;
 
@@ -101,7 +105,8 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportResult r = new DataImporter().read(file, settings, Progress.none());
         if (out != null) {
-            NormalisedCsvWriter.write(r.dataset(), out);
+            NormalisedCsvWriter.write(r.dataset(), out,
+                    rawCells ? NormalisedCsvWriter.Cells.RAW : NormalisedCsvWriter.Cells.FOR_SPREADSHEETS);
         }
         PrintWriter pw = spec.commandLine().getOut();
         Locale locale = Locale.getDefault();

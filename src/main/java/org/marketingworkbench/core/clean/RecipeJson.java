@@ -136,9 +136,31 @@ public final class RecipeJson {
             throw new CleanException(CleanException.Reason.CORRUPT_RECIPE, UserMessage.of("clean.error.recipeCorrupt", "steps"));
         }
         try {
-            return MAPPER.convertValue(doc.get("steps"), new TypeReference<List<RecipeStep>>() { });
-        } catch (IllegalArgumentException e) {
+            List<RecipeStep> steps = MAPPER.convertValue(doc.get("steps"), new TypeReference<List<RecipeStep>>() { });
+            validate(steps);
+            return steps;
+        } catch (IllegalArgumentException | NullPointerException e) {
             throw corrupt(e);
+        }
+    }
+
+    /** Refuses a step that no fit could have produced, naming the step, the column and the value. */
+    private static void validate(List<RecipeStep> steps) throws CleanException {
+        for (int i = 0; i < steps.size(); i++) {
+            RecipeStep step = steps.get(i);
+            if (step == null) {
+                throw new CleanException(CleanException.Reason.CORRUPT_RECIPE,
+                        UserMessage.of("clean.error.recipeNullStep", i + 1));
+            }
+            if (step.requiredColumns().stream().anyMatch(c -> c == null || c.isBlank())) {
+                throw new CleanException(CleanException.Reason.CORRUPT_RECIPE, UserMessage.of("clean.error.recipeInvalid",
+                        i + 1, UserMessage.of("clean.op." + step.op()), "columns", "(blank)"));
+            }
+            var invalid = step.invalid();
+            if (invalid.isPresent()) {
+                throw new CleanException(CleanException.Reason.CORRUPT_RECIPE, UserMessage.of("clean.error.recipeInvalid",
+                        i + 1, UserMessage.of("clean.op." + step.op()), invalid.get().field(), invalid.get().value()));
+            }
         }
     }
 

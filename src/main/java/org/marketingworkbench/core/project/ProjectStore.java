@@ -5,28 +5,24 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
 import org.marketingworkbench.core.i18n.UserMessage;
+import org.marketingworkbench.core.io.AtomicFile;
+import org.marketingworkbench.core.io.RegularFile;
 
 /**
- * Reads and writes {@code .mwb} files. Saving is atomic: the document goes to a temporary file in the
- * target folder, is forced to disk, and only then replaces the old file, so a crash or a full disk
- * during a save leaves the previous project intact.
+ * Reads and writes {@code .mwb} files. Saving goes through {@link AtomicFile}: a crash or a full disk
+ * during a save leaves the previous project intact, a shared project keeps its permissions, and a
+ * project reached through a link is updated through it. Only regular files are read.
  */
 public final class ProjectStore {
 
@@ -107,19 +103,13 @@ public final class ProjectStore {
             throw new ProjectException(ProjectException.Reason.WRITE_FAILED,
                     UserMessage.of("project.error.targetIsFolder", target), null);
         }
-        Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = outputDecorator.apply(new BufferedOutputStream(Channels.newOutputStream(channel)))) {
+            AtomicFile.write(target, raw -> {
+                OutputStream out = outputDecorator.apply(raw);
                 out.write(json);
                 out.write('\n');
                 out.flush();
-                channel.force(true);
-            }
-            moveIntoPlace(temp, target);
-            temp = null;
+            });
         } catch (AccessDeniedException e) {
             throw new ProjectException(ProjectException.Reason.READ_ONLY,
                     UserMessage.of("project.error.readOnly", dir), e);
@@ -134,22 +124,6 @@ public final class ProjectStore {
             }
             throw new ProjectException(ProjectException.Reason.WRITE_FAILED,
                     UserMessage.of("project.error.writeFailed", target, e.getMessage()), e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // the temporary file is hidden and harmless; the error that matters is already thrown
-                }
-            }
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
@@ -176,7 +150,11 @@ public final class ProjectStore {
                 throw new ProjectException(ProjectException.Reason.NOT_A_PROJECT,
                         UserMessage.of("project.error.notProject"), null);
             }
-            return Files.readAllBytes(file);
+            // only a regular file, and the cap counted on the bytes read: /dev/zero reports size 0
+            return RegularFile.read(file, MAX_PROJECT_BYTES);
+        } catch (RegularFile.RefusedException e) {
+            throw new ProjectException(ProjectException.Reason.NOT_A_PROJECT,
+                    UserMessage.of("project.error.notProject"), e);
         } catch (NoSuchFileException e) {
             throw new ProjectException(ProjectException.Reason.NOT_FOUND,
                     UserMessage.of("project.error.notFound", file), e);

@@ -2,7 +2,6 @@ package org.marketingworkbench.ui.clean;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -769,9 +768,7 @@ public final class CleanView implements StepView {
         vm.fittedRecipeJson().ifPresent(json -> dialogs.chooseExportFile(UserMessage.of("clean.action.exportTitle"),
                 "recipe", "json").ifPresent(path -> {
                     try {
-                        Path temp = Files.createTempFile(path.toAbsolutePath().getParent(), ".recipe", ".json");
-                        Files.writeString(temp, json, StandardCharsets.UTF_8);
-                        Files.move(temp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                        org.marketingworkbench.core.io.AtomicFile.write(path, json.getBytes(StandardCharsets.UTF_8));
                     } catch (IOException e) {
                         dialogs.showError(UserMessage.of("clean.action.exportTitle"),
                                 UserMessage.of("clean.error.saveFailed", path, String.valueOf(e.getMessage())), e);

@@ -2,9 +2,7 @@ package org.marketingworkbench.ui.common;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.PixelReader;
@@ -49,15 +47,10 @@ public final class ChartExport {
             reader.getPixels(0, y, w, 1, javafx.scene.image.PixelFormat.getIntArgbInstance(), row, 0, w);
             out.setRGB(0, y, w, 1, row, 0, w);
         }
-        Path dir = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(dir, ".chart", ".png");
-        try {
-            if (!ImageIO.write(out, "png", temp.toFile())) {
+        org.marketingworkbench.core.io.AtomicFile.write(target, stream -> {
+            if (!ImageIO.write(out, "png", stream)) {
                 throw new IOException("no PNG writer available");
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        });
     }
 }

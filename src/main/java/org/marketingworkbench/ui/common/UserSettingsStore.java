@@ -2,11 +2,9 @@ package org.marketingworkbench.ui.common;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -76,11 +74,9 @@ public final class UserSettingsStore {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), ".settings", ".tmp");
-            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
-                p.store(out, "Marketing Workbench user settings");
-            }
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            java.io.StringWriter text = new java.io.StringWriter();
+            p.store(text, "Marketing Workbench user settings");
+            org.marketingworkbench.core.io.AtomicFile.write(file, text.toString().getBytes(StandardCharsets.UTF_8));
             return true;
         } catch (IOException e) {
             return false;

@@ -40,6 +40,22 @@ public record MissingValuesStep(boolean enabled, List<String> columns, Strategy 
         fills = fills == null ? null : Map.copyOf(fills);
     }
 
+    @Override
+    public java.util.Optional<Invalid> invalid() {
+        if (strategy == null) {
+            return java.util.Optional.of(new Invalid("strategy", "null"));
+        }
+        if (fills != null) {
+            for (Map.Entry<String, String> e : fills.entrySet()) {
+                String v = e.getValue();
+                if (v != null && (v.equalsIgnoreCase("NaN") || v.matches("[-+]?Infinity"))) {
+                    return java.util.Optional.of(new Invalid(e.getKey() + ": fill", v));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static MissingValuesStep of(List<String> columns, Strategy strategy, boolean addIndicator) {
         return new MissingValuesStep(true, columns, strategy, null, addIndicator, null);
     }

@@ -38,6 +38,14 @@ public record NormaliseCategoriesStep(boolean enabled, List<String> columns, boo
         kept = kept == null ? null : Map.copyOf(kept);
     }
 
+    @Override
+    public java.util.Optional<Invalid> invalid() {
+        if (!RecipeStep.finite(rareShare) || rareShare < 0 || rareShare >= 1) {
+            return java.util.Optional.of(new Invalid("rareShare", String.valueOf(rareShare)));
+        }
+        return java.util.Optional.empty();
+    }
+
     public static NormaliseCategoriesStep of(List<String> columns, boolean trim, CaseChange caseChange,
             Map<String, String> merge, double rareShare) {
         return new NormaliseCategoriesStep(true, columns, trim, caseChange, merge, rareShare, DEFAULT_OTHER, null);

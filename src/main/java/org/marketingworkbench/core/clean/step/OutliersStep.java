@@ -40,6 +40,23 @@ public record OutliersStep(boolean enabled, List<String> columns, Rule rule, dou
         bounds = bounds == null ? null : Map.copyOf(bounds);
     }
 
+    @Override
+    public java.util.Optional<Invalid> invalid() {
+        if (!RecipeStep.finite(factor) || !(factor > 0)) {
+            return java.util.Optional.of(new Invalid("factor", String.valueOf(factor)));
+        }
+        if (bounds != null) {
+            for (Map.Entry<String, Bounds> e : bounds.entrySet()) {
+                Bounds b = e.getValue();
+                if (b == null || !RecipeStep.finite(b.low()) || !RecipeStep.finite(b.high()) || b.low() > b.high()) {
+                    return java.util.Optional.of(new Invalid(e.getKey() + ": bounds",
+                            b == null ? "null" : "[" + b.low() + ", " + b.high() + "]"));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static OutliersStep of(List<String> columns, Rule rule, Action action) {
         return new OutliersStep(true, columns, rule, rule == Rule.IQR ? 1.5 : 3.0, action, null);
     }

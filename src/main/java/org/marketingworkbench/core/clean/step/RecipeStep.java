@@ -41,6 +41,24 @@ public sealed interface RecipeStep permits DropColumnsStep, RemoveDuplicatesStep
     /** Applies the fitted step to {@code data}, returning a new table and the effect. */
     StepOutput apply(Dataset data) throws CleanException;
 
+    /** A stored setting or statistic that no real fit produces: the field (with its column) and its value. */
+    record Invalid(String field, String value) {
+    }
+
+    /**
+     * The first impossible value this step holds, if any: checked when a recipe is read, so a changed or
+     * damaged file (a scale of 0, NaN or inverted bounds) is refused with the step and column named instead
+     * of filling columns with Infinity or blanks.
+     */
+    default java.util.Optional<Invalid> invalid() {
+        return java.util.Optional.empty();
+    }
+
+    /** Whether {@code v} is a number a fit could have learned (not NaN, not infinite). */
+    static boolean finite(double v) {
+        return !Double.isNaN(v) && !Double.isInfinite(v);
+    }
+
     /** Short name of the operation for lists: {@code clean.op.<op>}. */
     @JsonIgnore
     default UserMessage title() {

@@ -28,6 +28,25 @@ public record ScaleStep(boolean enabled, List<String> columns, Method method, Ma
         scalings = scalings == null ? null : Map.copyOf(scalings);
     }
 
+    @Override
+    public java.util.Optional<Invalid> invalid() {
+        if (scalings != null) {
+            for (Map.Entry<String, Scaling> e : scalings.entrySet()) {
+                Scaling s = e.getValue();
+                if (s == null) {
+                    return java.util.Optional.of(new Invalid(e.getKey() + ": scaling", "null"));
+                }
+                if (!RecipeStep.finite(s.center())) {
+                    return java.util.Optional.of(new Invalid(e.getKey() + ": center", String.valueOf(s.center())));
+                }
+                if (!RecipeStep.finite(s.scale()) || !(s.scale() > 0)) {
+                    return java.util.Optional.of(new Invalid(e.getKey() + ": scale", String.valueOf(s.scale())));
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     public static ScaleStep of(List<String> columns, Method method) {
         return new ScaleStep(true, columns, method, null);
     }
