@@ -52,11 +52,36 @@ public final class DatasetTable {
             }
             tc.setGraphic(header);
             tc.setSortable(false);
-            tc.setPrefWidth(Math.max(90, Math.min(260, spec.name().length() * 10 + 44)));
+            tc.setPrefWidth(preferredWidth(spec, column));
             tc.setCellValueFactory(c -> new ReadOnlyStringWrapper(cellText(column, c.getValue())));
             view.getColumns().add(tc);
         }
         view.setItems(new RowIndexList(data.rowCount()));
+    }
+
+    /**
+     * Wide enough for the name and for the values of the first rows (a CJK character counts double);
+     * free text gets room to be read, every other column at most 260 px.
+     */
+    static double preferredWidth(ColumnSpec spec, Column<?> column) {
+        double name = spec.name().length() * 10 + 44;
+        int rows = Math.min(100, column.size());
+        double longest = 0;
+        for (int r = 0; r < rows; r++) {
+            longest = Math.max(longest, displayWidth(cellText(column, r)));
+        }
+        double values = longest * 7.5 + 24;
+        double cap = spec.type() == org.marketingworkbench.core.data.ColumnType.TEXT ? 520 : 260;
+        return Math.max(90, Math.min(cap, Math.max(name, values)));
+    }
+
+    private static double displayWidth(String s) {
+        double w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            w += Character.UnicodeScript.of(s.charAt(i)) == Character.UnicodeScript.HAN
+                    || s.charAt(i) >= 0x3000 && s.charAt(i) <= 0x30FF || s.charAt(i) >= 0xFF00 && s.charAt(i) <= 0xFFEF ? 2 : 1;
+        }
+        return w;
     }
 
     private static String cellText(Column<?> column, int row) {
