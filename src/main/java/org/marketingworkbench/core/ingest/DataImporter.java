@@ -337,29 +337,46 @@ public final class DataImporter {
         return singleStarts >= 2 ? '\'' : '"';
     }
 
-    /** The delimiter that splits the first rows into the most consistent number of fields (above one). */
+    /**
+     * The delimiter that splits the first rows, header included, into the most consistent number of
+     * fields (above one). A ',' that only ever stands between two digits is a decimal comma, not a
+     * delimiter: the way Excel writes CSV in most of Europe ({@code 1,50;0,10}), where splitting at the
+     * commas can give as many fields, or more, as splitting at the ';'. Then a consistent other
+     * delimiter wins.
+     */
     static char detectDelimiter(String text, char quote) {
         char best = ',';
         double bestScore = -1;
         int bestFields = 1;
-        for (char d : DELIMITERS) {
+        double[] scores = new double[DELIMITERS.length];
+        // the last record may be cut off by the end of the sample
+        boolean lastMayBeCut = !text.isEmpty() && text.charAt(text.length() - 1) != '\n'
+                && text.charAt(text.length() - 1) != '\r';
+        for (int k = 0; k < DELIMITERS.length; k++) {
+            char d = DELIMITERS[k];
+            scores[k] = -1;
             if (d == quote) {
                 continue;
             }
             Map<Integer, Integer> counts = new HashMap<>();
             int n = 0;
+            int lastFields = -1;
+            boolean cut = lastMayBeCut;
             try {
                 for (CsvRecord r : reader(d, quote).ofCsvRecord(text)) {
-                    counts.merge(r.getFieldCount(), 1, Integer::sum);
+                    lastFields = r.getFieldCount();
+                    counts.merge(lastFields, 1, Integer::sum);
                     if (++n >= 200) {
+                        cut = false; // stopped before the end: the last record counted is whole
                         break;
                     }
                 }
             } catch (RuntimeException e) {
                 continue;
             }
-            if (n > 2) {
-                n--; // the last record may be cut off by the end of the sample
+            if (cut && n > 2) {
+                counts.merge(lastFields, -1, Integer::sum);
+                n--;
             }
             int modeFields = 1;
             int modeCount = 0;
@@ -372,14 +389,57 @@ public final class DataImporter {
             if (modeFields <= 1) {
                 continue;
             }
-            double score = Math.min(1.0, (double) modeCount / n);
+            double score = Math.min(1.0, (double) modeCount / Math.max(1, n));
+            scores[k] = score;
             if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && modeFields > bestFields)) {
                 best = d;
                 bestScore = score;
                 bestFields = modeFields;
             }
         }
+        if (best == ',' && commasAreDecimal(text, quote)) {
+            char other = 0;
+            double otherScore = CONSISTENT_DELIMITER;
+            for (int k = 0; k < DELIMITERS.length; k++) {
+                if (DELIMITERS[k] != ',' && scores[k] >= otherScore) {
+                    other = DELIMITERS[k];
+                    otherScore = scores[k];
+                }
+            }
+            if (other != 0) {
+                return other;
+            }
+        }
         return best;
+    }
+
+    /** Share of the rows a delimiter must split into the same number of fields to count as consistent. */
+    private static final double CONSISTENT_DELIMITER = 0.9;
+
+    /** Whether (nearly) every ',' outside quotes in the first lines stands between two digits, as in 1,50. */
+    static boolean commasAreDecimal(String text, char quote) {
+        int commas = 0;
+        int between = 0;
+        boolean quoted = false;
+        int lines = 0;
+        for (int i = 0; i < text.length() && lines < 200; i++) {
+            char c = text.charAt(i);
+            if (c == quote) {
+                quoted = !quoted;
+            } else if (c == '\n' && !quoted) {
+                lines++;
+            } else if (c == ',' && !quoted) {
+                commas++;
+                if (i > 0 && i + 1 < text.length() && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1))) {
+                    between++;
+                }
+            }
+        }
+        return commas > 0 && between >= 0.95 * commas;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     // ------------------------------------------------------------------ shared: records → plan
