@@ -147,6 +147,10 @@ public final class DataImporter {
         ImportSettings resolved;
         Charset charset;
         int bom;
+        /** Bytes after the byte-order mark that are not data: Excel's "sep=;" line. */
+        int prefixBytes;
+        /** Lines before the data's first line that the CSV parser does not see (the "sep=" line). */
+        int prefixLines;
         boolean gzip;
         List<ColumnPlan> columns;
         MissingMarkers missing;
@@ -278,8 +282,15 @@ public final class DataImporter {
         if (text.isBlank()) {
             throw new ImportException(UserMessage.of("ingest.error.empty", String.valueOf(file)));
         }
+        SepLine sep = SepLine.of(text);
+        if (sep != null) {
+            plan.prefixLines = 1;
+            plan.prefixBytes = asciiBytes(text.substring(0, sep.chars()), cs);
+            text = text.substring(sep.chars());
+        }
         char quote = s.quote() != null ? s.quote() : detectQuote(text);
-        char delimiter = s.delimiter() != null ? s.delimiter() : detectDelimiter(text, quote);
+        char delimiter = s.delimiter() != null ? s.delimiter()
+                : sep != null ? sep.delimiter() : detectDelimiter(text, quote);
         if (delimiter == quote) {
             throw new ImportException(UserMessage.of("ingest.error.delimiterIsQuote", String.valueOf(delimiter)));
         }
@@ -288,7 +299,7 @@ public final class DataImporter {
         try {
             for (CsvRecord r : reader(delimiter, quote).ofCsvRecord(text)) {
                 records.add(r.getFields().toArray(String[]::new));
-                lines.add(r.getStartingLineNumber());
+                lines.add(r.getStartingLineNumber() + plan.prefixLines);
                 if (records.size() > SAMPLE_RECORDS) {
                     break;
                 }
@@ -315,6 +326,50 @@ public final class DataImporter {
         }
         done.allRecords = null;
         return done;
+    }
+
+    /**
+     * Excel's first line {@code sep=;} (also {@code sep=,}, a tab, {@code |}): it names the delimiter
+     * and is not part of the table.
+     *
+     * @param delimiter the named delimiter
+     * @param chars     the length of the line with its line end
+     */
+    record SepLine(char delimiter, int chars) {
+
+        static SepLine of(String text) {
+            if (text.length() < 5 || !text.regionMatches(true, 0, "sep=", 0, 4)) {
+                return null;
+            }
+            int i = 4;
+            char d;
+            if (text.startsWith("\\t", i)) {
+                d = '\t';
+                i += 2;
+            } else {
+                d = text.charAt(i++);
+            }
+            if (d == '\r' || d == '\n' || d == '"' || Character.isLetterOrDigit(d)) {
+                return null;
+            }
+            if (i < text.length() && text.charAt(i) == '\r') {
+                i++;
+            }
+            if (i < text.length() && text.charAt(i) == '\n') {
+                i++;
+            } else if (i < text.length()) {
+                return null; // more on the line: not a sep line
+            }
+            return new SepLine(d, i);
+        }
+    }
+
+    /** The number of bytes the ASCII text takes in the file's encoding. */
+    static int asciiBytes(String ascii, Charset cs) {
+        byte[] b = ascii.getBytes(cs);
+        String n = cs.name();
+        // Java's UTF-16 and UTF-32 encoders start with a byte-order mark of their own
+        return n.equals("UTF-16") ? b.length - 2 : n.equals("UTF-32") ? b.length - 4 : b.length;
     }
 
     private static CsvReader.CsvReaderBuilder reader(char delimiter, char quote) {
@@ -843,8 +898,9 @@ public final class DataImporter {
         CsvRowHandler handler = null;
         try (CountingStream counting = new CountingStream(Files.newInputStream(file), digest);
                 InputStream in = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting) {
-            in.skipNBytes(plan.bom);
-            handler = new CsvRowHandler(assembler, s.delimiter(), s.hasHeader(), p, () -> counting.count,
+            in.skipNBytes(plan.bom + plan.prefixBytes);
+            handler = new CsvRowHandler(assembler, s.delimiter(), s.hasHeader(), plan.prefixLines, p,
+                    () -> counting.count,
                     plan.fileSize, plan.fileSize >= parallelFromBytes && Runtime.getRuntime().availableProcessors() > 1
                             && !Boolean.getBoolean("mwb.import.singleThread"));
             try (CsvRowHandler h = handler;

@@ -2,9 +2,15 @@ package org.marketingworkbench.core.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.pipeline.Progress;
 import tech.tablesaw.api.DoubleColumn;
@@ -45,4 +51,51 @@ class ExcelStyleCsvTest {
         assertThat(DataImporter.detectDelimiter("id,price\n1,1.50\n2,2.75\n3,0.99\n", '"')).isEqualTo(',');
     }
 
+    @Test
+    void excelSepLineNamesTheDelimiterAndIsNotData() throws Exception {
+        ImportResult r = Fixtures.read("excel-sep-line.csv");
+        assertThat(r.resolvedSettings().delimiter()).isEqualTo(';');
+        assertThat(r.resolvedSettings().hasHeader()).isTrue();
+        assertThat(r.dataset().table().columnNames()).containsExactly("Artikel", "Preis", "Rabatt", "Gewicht");
+        assertThat(r.rowsRead()).isEqualTo(40);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.dataset().spec("Preis").orElseThrow().type()).isEqualTo(ColumnType.NUMBER);
+        ImportPreview p = Fixtures.detect("excel-sep-line.csv");
+        assertThat(p.sampleRows().get(0)).containsExactly("Kaffee", "7,47", "0,48", "1,197");
+    }
+
+    static Stream<Arguments> sepLines() {
+        return Stream.of(Arguments.of("sep=,", ','), Arguments.of("sep=;", ';'), Arguments.of("sep=\t", '\t'),
+                Arguments.of("sep=\\t", '\t'), Arguments.of("SEP=|", '|'));
+    }
+
+    @ParameterizedTest
+    @MethodSource("sepLines")
+    void everySepLineIsHonoured(String sepLine, char d) throws Exception {
+        StringBuilder sb = new StringBuilder(sepLine).append("\r\n");
+        sb.append("name").append(d).append("visits").append(d).append("segment\r\n");
+        for (int i = 0; i < 12; i++) {
+            sb.append("C").append(i).append(d).append(i % 5).append(d).append(i % 2 == 0 ? "a" : "b").append("\r\n");
+        }
+        Path file = dir.resolve("sep.csv");
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
+        ImportResult r = new DataImporter().read(file, ImportSettings.auto(), Progress.none());
+        assertThat(r.resolvedSettings().delimiter()).isEqualTo(d);
+        assertThat(r.dataset().table().columnNames()).containsExactly("name", "visits", "segment");
+        assertThat(r.rowsRead()).isEqualTo(12);
+        assertThat(r.problems()).isEmpty();
+        // the resolved settings read the same table again
+        ImportResult again = new DataImporter().read(file, r.resolvedSettings(), Progress.none());
+        assertThat(again.dataset().table().columnNames()).containsExactly("name", "visits", "segment");
+        assertThat(again.rowsRead()).isEqualTo(12);
+    }
+
+    @Test
+    void sepLineAfterAByteOrderMarkIsHonoured() throws Exception {
+        Path file = dir.resolve("bom-sep.csv");
+        Files.write(file, ("\uFEFFsep=;\nname;amount\n" + "a;1,5\nb;2,5\nc;3,5\n").getBytes(StandardCharsets.UTF_8));
+        ImportResult r = new DataImporter().read(file, ImportSettings.auto(), Progress.none());
+        assertThat(r.dataset().table().columnNames()).containsExactly("name", "amount");
+        assertThat(((DoubleColumn) r.dataset().table().column("amount")).asDoubleArray()).containsExactly(1.5, 2.5, 3.5);
+    }
 }
