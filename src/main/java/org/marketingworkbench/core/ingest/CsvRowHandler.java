@@ -1,6 +1,7 @@
 package org.marketingworkbench.core.ingest;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +108,11 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<Boolean> implem
 
     @Override
     protected Boolean buildRecord() {
+        if (getRecordType() == RecordType.EMPTY) {
+            // a blank line is no row (the reader skips it too): not the header, not a malformed row
+            batch.dropRow();
+            return Boolean.TRUE;
+        }
         if (skipFirst) {
             skipFirst = false;
             batch.dropRow();

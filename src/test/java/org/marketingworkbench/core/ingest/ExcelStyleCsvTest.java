@@ -98,4 +98,29 @@ class ExcelStyleCsvTest {
         assertThat(r.dataset().table().columnNames()).containsExactly("name", "amount");
         assertThat(((DoubleColumn) r.dataset().table().column("amount")).asDoubleArray()).containsExactly(1.5, 2.5, 3.5);
     }
+
+    @Test
+    void blankLinesBeforeTheHeaderAreSkippedAndTheHeaderIsNotReadAgain() throws Exception {
+        ImportResult r = Fixtures.read("blank-lines-before-header.csv");
+        assertThat(r.resolvedSettings().hasHeader()).isTrue();
+        assertThat(r.dataset().table().columnNames()).containsExactly("id", "segment", "amount");
+        assertThat(r.rowsRead()).isEqualTo(30);
+        assertThat(r.rowsSkipped()).isZero();
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.dataset().table().column("id").getString(0)).isEqualTo("1");
+        assertThat(r.dataset().table().column("amount").isMissing(0)).isFalse();
+    }
+
+    @Test
+    void problemLinesCountTheBlankAndSepLinesAboveThem() throws Exception {
+        Path file = dir.resolve("lines.csv");
+        Files.writeString(file, "sep=,\n\nid,amount\n1,10\n2,x\n3,30\n");
+        ImportResult r = new DataImporter().read(file, ImportSettings.auto().withColumnType("amount",
+                ColumnType.NUMBER), Progress.none());
+        assertThat(r.rowsRead()).isEqualTo(3);
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(ImportProblem.Kind.BAD_NUMBER);
+            assertThat(p.line()).isEqualTo(5);
+        });
+    }
 }
