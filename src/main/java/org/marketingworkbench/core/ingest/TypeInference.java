@@ -26,7 +26,8 @@ import org.marketingworkbench.core.i18n.UserMessage;
  *   <li>named like a key and (nearly) all whole numbers or codes → IDENTIFIER;</li>
  *   <li>at least 95 % numbers → NUMBER, the rest become missing and are reported;</li>
  *   <li>all dates in one of the patterns → DATETIME;</li>
- *   <li>text: (nearly, 99 %) all distinct, short and mostly without spaces → IDENTIFIER; long or mostly
+ *   <li>text: (nearly, 99 %) all distinct, short and mostly not prose (no spaces, no sentence
+ *       punctuation, not a phrase of Chinese or Japanese characters) → IDENTIFIER; long or mostly
  *       distinct → TEXT; otherwise CATEGORY (partly numbers and partly text is reported as mixed).</li>
  * </ol>
  */
@@ -47,6 +48,8 @@ final class TypeInference {
     static final int CODE_CATEGORY_MAX = 50;
     /** Values longer than this on average are free text. */
     static final int LONG_TEXT = 40;
+    /** A value with this many Chinese or Japanese characters is a phrase, not a code or a name. */
+    static final int CJK_PHRASE = 6;
 
     private static final Pattern CODE_NAME = Pattern.compile(
             "(?i).*(zip|postcode|postal|plz|邮编|code|类别|编码)$");
@@ -59,6 +62,7 @@ final class TypeInference {
     private static final List<String> KEY_SUFFIXES_CJK = List.of("号", "编号", "代码", "编码");
     private static final Pattern CODE_VALUE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_\\-./#:]*");
     private static final Pattern LETTER_PREFIX = Pattern.compile("(\\p{L}{1,4})\\d+");
+    private static final Pattern PROSE_PUNCTUATION = Pattern.compile("[!?;，。！？；、…]");
 
     private TypeInference() {
     }
@@ -331,9 +335,24 @@ final class TypeInference {
         return letter && digit ? sb.toString() : null;
     }
 
-    /** Prose rather than a code or a name: words with spaces between them. */
+    /**
+     * Prose rather than a code or a name: words with spaces between them, sentence punctuation, or a
+     * phrase of Chinese or Japanese characters (which have no spaces between words).
+     */
     static boolean isProse(String v) {
-        return v.trim().indexOf(' ') >= 0;
+        String t = v.trim();
+        if (t.indexOf(' ') >= 0 || t.indexOf('\u3000') >= 0 || PROSE_PUNCTUATION.matcher(t).find()) {
+            return true;
+        }
+        int cjk = 0;
+        for (int i = 0; i < t.length(); ) {
+            int cp = t.codePointAt(i);
+            if (isCjk(cp) && ++cjk >= CJK_PHRASE) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
     }
 
     private static boolean isCjk(int codePoint) {

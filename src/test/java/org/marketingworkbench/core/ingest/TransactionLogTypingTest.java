@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.marketingworkbench.core.data.ColumnType;
 import tech.tablesaw.api.Table;
 
-/** Transaction logs, typed right without any setting changed. */
+/** Transaction logs and review files, typed right without any setting changed. */
 class TransactionLogTypingTest {
 
     @Test
@@ -29,5 +29,14 @@ class TransactionLogTypingTest {
         assertThat(r.dataset().spec("Quantity").orElseThrow().type()).isEqualTo(ColumnType.NUMBER);
         assertThat(r.dataset().spec("UnitPrice").orElseThrow().type()).isEqualTo(ColumnType.NUMBER);
         assertThat(r.dataset().spec("Country").orElseThrow().type()).isEqualTo(ColumnType.CATEGORY);
+    }
+
+    @Test
+    void chineseReviewsAreTextAndTheOrderNumberIsAKey() throws Exception {
+        ImportResult r = Fixtures.read("reviews-zh.csv");
+        assertThat(r.dataset().spec("评论").orElseThrow().type()).isEqualTo(ColumnType.TEXT);
+        assertThat(r.dataset().spec("订单号").orElseThrow().type()).isEqualTo(ColumnType.IDENTIFIER);
+        assertThat(r.dataset().spec("评分").orElseThrow().type()).isEqualTo(ColumnType.NUMBER);
+        assertThat(r.dataset().spec("城市").orElseThrow().type()).isEqualTo(ColumnType.CATEGORY);
     }
 }

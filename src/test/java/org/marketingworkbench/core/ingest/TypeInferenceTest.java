@@ -140,6 +140,29 @@ class TypeInferenceTest {
                 .as("a classification code with few values stays a category").isEqualTo(ColumnType.CATEGORY);
     }
 
+    // ---------------------------------------------------------------- free text
+
+    @Test
+    void chineseReviewsAreTextNotIdentifiers() {
+        List<String> parts = List.of("质量很好", "物流很快", "包装精美", "价格实惠", "客服态度好", "做工一般", "尺寸偏小");
+        List<String> v = repeat(60, i -> parts.get(i % 7) + "，" + parts.get(i / 7 % 7) + "，第" + i + "次购买");
+        TypeInference.Inferred inf = infer("评论", v);
+        assertThat(inf.type()).isEqualTo(ColumnType.TEXT);
+        assertThat(inf.reason().key()).isEqualTo("ingest.reason.freeText");
+        assertThat(ColumnType.TEXT.isFeature()).isFalse();
+    }
+
+    @Test
+    void longUniqueSentencesAreTextAndShortUniqueCodesStayIdentifiers() {
+        assertThat(infer("comment", repeat(60, i -> "Delivered on time, would order again, ticket " + i)).type())
+                .isEqualTo(ColumnType.TEXT);
+        assertThat(infer("remark", repeat(60, i -> "Great!Thanks#" + i)).type()).isEqualTo(ColumnType.TEXT);
+        assertThat(infer("ref", repeat(60, i -> "7590-VHV" + (char) ('A' + i % 26) + i)).type())
+                .isEqualTo(ColumnType.IDENTIFIER);
+        assertThat(infer("email", repeat(60, i -> "user" + i + "@example.com")).type())
+                .isEqualTo(ColumnType.IDENTIFIER);
+    }
+
     @Test
     void numberParserAgreesWithParseDouble() {
         NumberParser p = new NumberParser('.', ',');
