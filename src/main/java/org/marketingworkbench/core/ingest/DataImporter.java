@@ -128,12 +128,29 @@ public final class DataImporter {
         }
         p.throwIfCancelled();
         Dataset dataset = assembler.build();
-        List<ImportProblem> problems = new ArrayList<>(plan.notes);
+        List<ImportProblem> problems = new ArrayList<>(plan.notes.size() + assembler.problems().size());
+        for (ImportProblem note : plan.notes) {
+            problems.add(restated(note, plan.columns, dataset, assembler));
+        }
         problems.addAll(assembler.problems());
         long bytes = estimateBytes(plan.columns, plan.bytesPerRow, dataset.rowCount());
         p.report(1.0);
         return new ImportResult(dataset, plan.resolved, dataset.columns(), problems,
                 plan.notes.size() + assembler.problemCount(), dataset.rowCount(), assembler.rowsSkipped(), bytes, sha);
+    }
+
+    /** A note on a column's values, with the whole file's counts instead of the sample's. */
+    private static ImportProblem restated(ImportProblem note, List<ColumnPlan> columns, Dataset dataset,
+            TableAssembler assembler) {
+        if (note.kind() != ImportProblem.Kind.MIXED_TYPES || note.column() == null) {
+            return note;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(note.column())) {
+                return TypeInference.restateNote(note, dataset.columns().get(i).type(), assembler.wholeFile(i));
+            }
+        }
+        return note;
     }
 
     private static long mib(long bytes) {
@@ -296,11 +313,15 @@ public final class DataImporter {
         }
         List<String[]> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
+        boolean capped = false; // more records in the text than the sample takes
         try {
-            for (CsvRecord r : reader(delimiter, quote).ofCsvRecord(text)) {
+            for (java.util.Iterator<CsvRecord> it = reader(delimiter, quote).ofCsvRecord(text).iterator();
+                    it.hasNext(); ) {
+                CsvRecord r = it.next();
                 records.add(r.getFields().toArray(String[]::new));
                 lines.add(r.getStartingLineNumber() + plan.prefixLines);
                 if (records.size() > SAMPLE_RECORDS) {
+                    capped = it.hasNext();
                     break;
                 }
             }
@@ -308,7 +329,7 @@ public final class DataImporter {
             throw new ImportException(UserMessage.of("ingest.error.parse", lines.isEmpty() ? 1 : lines.get(
                     lines.size() - 1), e.getMessage()), e);
         }
-        if (truncated && records.size() > 1) {
+        if (truncated && !capped && records.size() > 1) { // the last record may be cut by the sample's end
             records.remove(records.size() - 1);
             lines.remove(lines.size() - 1);
         }
@@ -318,14 +339,32 @@ public final class DataImporter {
         ImportSettings r = s.withEncoding(cs.name()).withDelimiter(delimiter).withQuote(quote);
         plan.estimatedRows = -1;
         Plan done = planRecords(file, r, plan, new Records(records, lines.stream().mapToLong(Long::longValue).toArray(),
-                List.of(), !truncated));
+                List.of(), !truncated && !capped));
+        long dataInSample = Math.max(1, records.size() - (done.resolved.hasHeader() ? 1 : 0));
+        double share = 1; // the share of the file the sample records cover
+        if (capped) {
+            // a file of short rows: the first megabyte holds more rows than the sample takes
+            share = (double) lines.get(lines.size() - 1) / Math.max(1, lineCount(text) + plan.prefixLines);
+        }
         if (truncated) {
-            long dataInSample = Math.max(1, records.size() - (done.resolved.hasHeader() ? 1 : 0));
-            done.estimatedRows = (long) Math.ceil(dataInSample * (double) plan.fileSize / Math.max(1, rawConsumed));
+            share *= (double) Math.max(1, rawConsumed) / plan.fileSize;
+        }
+        if (share < 1) {
+            done.estimatedRows = (long) Math.ceil(dataInSample / share);
             done.estimatedBytes = estimateBytes(done.columns, done.bytesPerRow, done.estimatedRows);
         }
         done.allRecords = null;
         return done;
+    }
+
+    private static long lineCount(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? n : n + 1;
     }
 
     /**
@@ -564,6 +603,9 @@ public final class DataImporter {
             ColumnType overridden = s.columnTypeOverrides().get(name);
             ColumnType declared = rec.declaredTypes().get(c);
             TypeInference.Inferred inf = TypeInference.infer(name, values, missing, numbers, patterns);
+            if (!rec.complete()) {
+                inf = TypeInference.inSample(inf, data.size());
+            }
             ColumnPlan cp;
             if (overridden != null) {
                 DatePattern dp = null;

@@ -361,6 +361,121 @@ final class TypeInference {
                 || s == Character.UnicodeScript.KATAKANA;
     }
 
+    // ---------------------------------------------------------------- reasons: sample and whole file
+
+    /** Reasons that count values, or claim every value is different: true of the sample only. */
+    private static final Set<String> COUNTING_REASONS = Set.of("ingest.reason.mostlyNumbers", "ingest.reason.freeText",
+            "ingest.reason.fewDistinct", "ingest.reason.mixedTypes", "ingest.reason.allUnique",
+            "ingest.reason.nearlyUnique", "ingest.reason.uniqueIntegers");
+    static final String IN_SAMPLE = "ingest.reason.inSample";
+    static final String NOTE_IN_SAMPLE = "ingest.problem.inSample";
+
+    /**
+     * The type inferred from the first {@code rows} rows of a longer file: a reason or note that
+     * counts says that it counts those rows ("in the first 10,000 rows: 15 different values").
+     */
+    static Inferred inSample(Inferred inf, int rows) {
+        UserMessage reason = inf.reason();
+        if (reason != null && COUNTING_REASONS.contains(reason.key())) {
+            reason = UserMessage.of(IN_SAMPLE, rows, reason);
+        }
+        ImportProblem note = inf.note();
+        if (note != null && note.kind() == ImportProblem.Kind.MIXED_TYPES) {
+            note = new ImportProblem(note.line(), note.kind(), note.column(), note.rawText(),
+                    UserMessage.of(NOTE_IN_SAMPLE, rows, note.message()));
+        }
+        return new Inferred(inf.type(), reason, inf.datePattern(), note);
+    }
+
+    /**
+     * What the full read counted in one column: values present (for numbers and dates: read as
+     * such), values that could not be read as the type, different values, characters, and (for
+     * text columns that mix in numbers) how many values were numbers.
+     */
+    record WholeFile(int present, int bad, int distinct, long chars, int numbers) {
+    }
+
+    /** Whether the full read must count the numbers among a text column's values for its reason. */
+    static boolean countsNumbers(UserMessage reason) {
+        return "ingest.reason.mixedTypes".equals(unwrap(reason).key());
+    }
+
+    private static UserMessage unwrap(UserMessage m) {
+        return m != null && IN_SAMPLE.equals(m.key()) || m != null && NOTE_IN_SAMPLE.equals(m.key())
+                ? (UserMessage) m.args()[1] : m;
+    }
+
+    /**
+     * A reason restated with the whole file's counts after the full read; the type is not changed.
+     * Reasons that count nothing are kept as they are.
+     */
+    static UserMessage restate(ColumnType type, UserMessage reason, WholeFile w) {
+        if (reason == null) {
+            return null;
+        }
+        UserMessage inner = unwrap(reason);
+        int sampleRows = inner == reason ? -1 : (Integer) reason.args()[0];
+        switch (inner.key()) {
+            case "ingest.reason.fewDistinct":
+                return UserMessage.of(inner.key(), w.distinct());
+            case "ingest.reason.freeText":
+                return UserMessage.of(inner.key(), w.distinct(),
+                        (int) Math.round((double) w.chars() / Math.max(1, w.present())));
+            case "ingest.reason.mixedTypes":
+                return UserMessage.of(inner.key(), percent(w.numbers(), w.present()));
+            case "ingest.reason.allUnique", "ingest.reason.nearlyUnique", "ingest.reason.uniqueIntegers": {
+                int repeats = w.present() - w.distinct();
+                if (repeats == 0) {
+                    return inner.key().equals("ingest.reason.uniqueIntegers") ? inner
+                            : UserMessage.of("ingest.reason.allUnique");
+                }
+                if (repeats <= (1 - NEARLY_UNIQUE) * w.present() || sampleRows < 0) {
+                    return UserMessage.of("ingest.reason.nearlyUnique", repeats);
+                }
+                return UserMessage.of("ingest.reason.uniqueInSample", sampleRows, w.distinct(), w.present());
+            }
+            case "ingest.reason.numbers", "ingest.reason.mostlyNumbers":
+                if (type != ColumnType.NUMBER) {
+                    return reason;
+                }
+                return w.bad() == 0 ? UserMessage.of("ingest.reason.numbers")
+                        : UserMessage.of("ingest.reason.mostlyNumbers", partPercent(w.present(), w.bad()));
+            case "ingest.reason.dates":
+                return w.bad() == 0 || type != ColumnType.DATETIME ? reason
+                        : UserMessage.of("ingest.reason.mostlyDates", partPercent(w.present(), w.bad()),
+                                inner.args()[0]);
+            default:
+                return reason;
+        }
+    }
+
+    /**
+     * A mixed-types note restated with the whole file's share of numbers; null when the whole file
+     * has no non-numbers left to warn about.
+     */
+    static ImportProblem restateNote(ImportProblem note, ColumnType type, WholeFile w) {
+        UserMessage inner = unwrap(note.message());
+        UserMessage m;
+        switch (inner.key()) {
+            case "ingest.problem.mostlyNumbers" -> m = type == ColumnType.NUMBER
+                    ? UserMessage.of(inner.key(), inner.args()[0], partPercent(w.present(), w.bad()), inner.args()[2])
+                    : note.message();
+            case "ingest.problem.mixedTypes" -> m = type == ColumnType.NUMBER ? note.message()
+                    : UserMessage.of(inner.key(), inner.args()[0], percent(w.numbers(), w.present()));
+            default -> m = note.message();
+        }
+        return new ImportProblem(note.line(), note.kind(), note.column(), note.rawText(), m);
+    }
+
+    private static int percent(int part, int whole) {
+        return (int) Math.round(100.0 * part / Math.max(1, whole));
+    }
+
+    /** The share of good values, rounded but never to 100 while some are bad. */
+    private static int partPercent(int good, int bad) {
+        return Math.min(99, percent(good, good + bad));
+    }
+
     /** A key that is (nearly) unique says so; one that repeats, as in a transaction log, says it is named so. */
     private static UserMessage keyReason(int n, int distinct) {
         return distinct >= NEARLY_UNIQUE * n && n >= MIN_FOR_UNIQUE ? uniqueReason(n, distinct)
