@@ -18,6 +18,7 @@ import org.marketingworkbench.core.clean.profile.Distribution;
 import org.marketingworkbench.core.clean.profile.Distributions;
 import org.marketingworkbench.core.clean.profile.FlagKind;
 import org.marketingworkbench.core.clean.profile.NumericSummary;
+import org.marketingworkbench.core.clean.profile.ProfileRules;
 import org.marketingworkbench.core.clean.profile.QualityFlag;
 import org.marketingworkbench.core.clean.profile.SingleFeatureAuc;
 import org.marketingworkbench.core.data.Dataset;
@@ -189,6 +190,17 @@ class ColumnProfilerTest {
                 "customer_name", "Email Address", "phone_number", "street_address", "national_id",
                 "Social Security Number", "nationalInsuranceNumber", "姓名", "身份证号", "手机号", "详细地址", "电子邮箱",
                 "date_of_birth", "birthday", "出生日期");
+    }
+
+    @Test
+    void aShareFromTheFirstValuesSaysHowManyWereChecked() throws Exception {
+        int n = ProfileRules.PERSONAL_SAMPLE + 1000;
+        Dataset d = Fixtures.table().text("contact", Fixtures.strs(n, i -> "user" + i + "@example.com")).build();
+        QualityFlag f = profileOf(d, "contact").flag(FlagKind.PERSONAL_DATA).orElseThrow();
+        assertThat(f.reason().key()).isEqualTo("clean.reason.personal.email.sample");
+        assertThat(f.reason().args()).containsExactly(1.0, ProfileRules.PERSONAL_SAMPLE);
+        assertThat(f.reason().format(Locale.ENGLISH)).isEqualTo(
+                "100% of the first 2,000 values look like e-mail addresses.");
     }
 
     @Test

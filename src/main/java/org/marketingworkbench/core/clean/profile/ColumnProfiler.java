@@ -437,7 +437,7 @@ public final class ColumnProfiler {
             flags.add(new QualityFlag(FlagKind.HIGH_CARDINALITY,
                     UserMessage.of("clean.reason.highCardinality", distinct)));
         }
-        personalByValues(column, namesAPlace(spec.name()), flags);
+        personalByValues(column, nonMissing, namesAPlace(spec.name()), flags);
         if (!has(flags, FlagKind.PERSONAL_DATA)) {
             personalByName(spec.name(), flags);
         }
@@ -526,9 +526,9 @@ public final class ColumnProfiler {
     /**
      * Personal data by values: e-mail addresses, phone numbers, personal names (not in a column named
      * after a place, whose "United Kingdom" or "New York" only look like names). The first
-     * {@link ProfileRules#PERSONAL_SAMPLE} values are checked.
+     * {@link ProfileRules#PERSONAL_SAMPLE} values are checked; a share of fewer than all says so.
      */
-    private static void personalByValues(Column<?> column, boolean place, List<QualityFlag> flags) {
+    private static void personalByValues(Column<?> column, int nonMissing, boolean place, List<QualityFlag> flags) {
         int sampled = 0;
         int emails = 0;
         int phones = 0;
@@ -552,17 +552,20 @@ public final class ColumnProfiler {
             return;
         }
         double t = ProfileRules.PERSONAL_VALUE_SHARE;
+        boolean all = sampled >= nonMissing;
         if ((double) emails / sampled >= t) {
-            flags.add(personal("clean.reason.personal.email", (double) emails / sampled));
+            flags.add(personal("clean.reason.personal.email", (double) emails / sampled, sampled, all));
         } else if ((double) phones / sampled >= t) {
-            flags.add(personal("clean.reason.personal.phone", (double) phones / sampled));
+            flags.add(personal("clean.reason.personal.phone", (double) phones / sampled, sampled, all));
         } else if ((double) names / sampled >= t) {
-            flags.add(personal("clean.reason.personal.name", (double) names / sampled));
+            flags.add(personal("clean.reason.personal.name", (double) names / sampled, sampled, all));
         }
     }
 
-    private static QualityFlag personal(String key, double share) {
-        return new QualityFlag(FlagKind.PERSONAL_DATA, UserMessage.of(key, share));
+    /** A share of all values, or of the first {@code sampled} ones. */
+    private static QualityFlag personal(String key, double share, int sampled, boolean all) {
+        return new QualityFlag(FlagKind.PERSONAL_DATA, all ? UserMessage.of(key, share)
+                : UserMessage.of(key + ".sample", share, sampled));
     }
 
     /** Whether a column name names a place: country, city, region, state, province, nation, 国家, 城市, 地区, 省. */
