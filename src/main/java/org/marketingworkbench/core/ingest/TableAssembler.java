@@ -81,8 +81,8 @@ final class TableAssembler {
             } else {
                 kind[i] = 2;
                 strings[i] = StringColumn.create(p.name());
-                // values repeat in categories; identifiers and free text rarely do
-                caches[i] = p.type() == ColumnType.CATEGORY || p.type() == ColumnType.IGNORE ? new StringCache() : null;
+                // values repeat in categories and in a log's keys (an invoice's lines); free text rarely does
+                caches[i] = p.type() == ColumnType.TEXT ? null : new StringCache();
             }
         }
         present = new int[width];

@@ -60,9 +60,7 @@ final class TypeInference {
             "code", "uuid", "guid", "identifier", "编号", "代码", "编码");
     /** Chinese names ending in one of these are keys: 订单号, 客户编号, 会员ID. */
     private static final List<String> KEY_SUFFIXES_CJK = List.of("号", "编号", "代码", "编码");
-    private static final Pattern CODE_VALUE = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_\\-./#:]*");
     private static final Pattern LETTER_PREFIX = Pattern.compile("(\\p{L}{1,4})\\d+");
-    private static final Pattern PROSE_PUNCTUATION = Pattern.compile("[!?;，。！？；、…]");
 
     private TypeInference() {
     }
@@ -256,15 +254,20 @@ final class TypeInference {
     /** A code: one word of letters and digits (and - _ . / # :), with a digit or in capitals. */
     static boolean isCode(String v) {
         String t = v.trim();
-        if (t.isEmpty() || t.length() > LONG_TEXT || !CODE_VALUE.matcher(t).matches()) {
+        if (t.isEmpty() || t.length() > LONG_TEXT || !Character.isLetterOrDigit(t.charAt(0))) {
             return false;
         }
         boolean digit = false;
         boolean lower = false;
         for (int i = 0; i < t.length(); i++) {
             char c = t.charAt(i);
-            digit |= c >= '0' && c <= '9';
-            lower |= Character.isLowerCase(c);
+            if (c >= '0' && c <= '9') {
+                digit = true;
+            } else if (Character.isLetter(c)) {
+                lower |= Character.isLowerCase(c);
+            } else if (c != '-' && c != '_' && c != '.' && c != '/' && c != '#' && c != ':') {
+                return false;
+            }
         }
         return digit || (!lower && t.length() >= 2);
     }
@@ -337,25 +340,44 @@ final class TypeInference {
 
     /**
      * Prose rather than a code or a name: words with spaces between them, sentence punctuation, or a
-     * phrase of Chinese or Japanese characters (which have no spaces between words).
+     * phrase of Chinese or Japanese characters (which have no spaces between words). A loop, not a
+     * regular expression: it runs on every value of the sample.
      */
     static boolean isProse(String v) {
-        String t = v.trim();
-        if (t.indexOf(' ') >= 0 || t.indexOf('\u3000') >= 0 || PROSE_PUNCTUATION.matcher(t).find()) {
-            return true;
+        int start = 0;
+        int end = v.length();
+        while (start < end && v.charAt(start) == ' ') {
+            start++;
+        }
+        while (end > start && v.charAt(end - 1) == ' ') {
+            end--;
         }
         int cjk = 0;
-        for (int i = 0; i < t.length(); ) {
-            int cp = t.codePointAt(i);
-            if (isCjk(cp) && ++cjk >= CJK_PHRASE) {
+        for (int i = start; i < end; i++) {
+            char c = v.charAt(i);
+            if (c < 0x80) {
+                if (c == ' ' || c == '!' || c == '?' || c == ';') {
+                    return true;
+                }
+            } else if (PROSE_MARKS.indexOf(c) >= 0) {
+                return true;
+            } else if ((Character.isSurrogate(c) ? isCjk(v.codePointAt(i)) : isCjk(c)) && ++cjk >= CJK_PHRASE) {
                 return true;
             }
-            i += Character.charCount(cp);
         }
         return false;
     }
 
+    /** Sentence marks beyond ASCII: the ideographic space and Chinese punctuation. */
+    private static final String PROSE_MARKS = "\u3000，。！？；、…";
+
     private static boolean isCjk(int codePoint) {
+        if (codePoint < 0x3040) {
+            return false;
+        }
+        if (codePoint <= 0x30FF || (codePoint >= 0x4E00 && codePoint <= 0x9FFF)) {
+            return true; // kana, the common Han block
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(codePoint);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA;
