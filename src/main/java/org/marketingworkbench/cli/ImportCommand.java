@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.marketingworkbench.core.data.ColumnSpec;
 import org.marketingworkbench.core.data.ColumnType;
+import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.ingest.BadRowPolicy;
 import org.marketingworkbench.core.ingest.DataImporter;
@@ -30,6 +31,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
 
 /**
  * {@code import FILE}: reads a customer file as the Import step would and prints the detected
@@ -105,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportResult r = new DataImporter().read(file, settings, Progress.none());
         if (out != null) {
-            NormalisedCsvWriter.write(r.dataset(), out,
+            NormalisedCsvWriter.write(withoutIgnored(r.dataset()), out,
                     rawCells ? NormalisedCsvWriter.Cells.RAW : NormalisedCsvWriter.Cells.FOR_SPREADSHEETS);
         }
         PrintWriter pw = spec.commandLine().getOut();
@@ -119,6 +122,22 @@ final class ImportCommand implements Callable<Integer> {
             pw.println(UserMessage.of("ingest.cli.written", out).format(locale));
         }
         return WorkbenchCli.OK;
+    }
+
+    /**
+     * The table without the columns set to "ignore" (by the user, or because every value is missing,
+     * such as column_3 from trailing delimiters): an ignored column is not part of the data.
+     */
+    static Dataset withoutIgnored(Dataset d) {
+        List<Column<?>> kept = new ArrayList<>();
+        List<ColumnSpec> specs = new ArrayList<>();
+        for (int i = 0; i < d.columns().size(); i++) {
+            if (d.columns().get(i).type() != ColumnType.IGNORE) {
+                kept.add(d.table().column(i));
+                specs.add(d.columns().get(i));
+            }
+        }
+        return kept.size() == d.columns().size() ? d : new Dataset(Table.create(d.table().name(), kept), specs);
     }
 
     ImportSettings settings() throws ImportException {

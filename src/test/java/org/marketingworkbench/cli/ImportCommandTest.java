@@ -57,6 +57,20 @@ class ImportCommandTest extends CliTest {
     }
 
     @Test
+    void outLeavesOutColumnsSetToIgnore() throws Exception {
+        // trailing delimiters give two empty columns, column_3 and column_4, set to "ignore"
+        Path table = tmp.resolve("table.csv");
+        assertThat(run("import", fixture("trailing-delimiters.csv"), "--out", table.toString())).isZero();
+        assertThat(out.toString()).containsPattern("column_3\\s+ignore");
+        assertThat(Files.readAllLines(table)).containsExactly("name,amount", "A,1", "B,2", "C,3");
+        // and a column the user sets to ignore
+        Path chosen = tmp.resolve("chosen.csv");
+        assertThat(run("import", fixture("trailing-delimiters.csv"), "--type", "name=ignore", "--out",
+                chosen.toString())).isZero();
+        assertThat(Files.readAllLines(chosen)).containsExactly("amount", "1", "2", "3");
+    }
+
+    @Test
     void badInputExitsWithOneAndAOneLineMessage() {
         assertThat(run("import", tmp.toString())).isEqualTo(WorkbenchCli.BAD_INPUT);
         assertThat(err.toString().trim()).startsWith("error: ").contains("is a folder").doesNotContain("\n");

@@ -1,6 +1,7 @@
 package org.marketingworkbench.core.ingest;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import de.siegmar.fastcsv.reader.RecordType;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -33,6 +34,7 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<Boolean> implem
     private final LongSupplier bytesRead;
     private final double totalBytes;
     private boolean skipFirst;
+    private final int lineOffset;
     private RowBatch batch = new RowBatch();
     private long line;
     private long rows;
@@ -43,11 +45,16 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<Boolean> implem
     private final BlockingQueue<RowBatch> free;
     private volatile Throwable failure;
 
-    CsvRowHandler(TableAssembler assembler, char delimiter, boolean skipHeader, Progress progress,
+    /**
+     * @param skipHeader whether the first record that is not a blank line is the header
+     * @param lineOffset lines before the parsed text (a "sep=" line), added to every line number
+     */
+    CsvRowHandler(TableAssembler assembler, char delimiter, boolean skipHeader, int lineOffset, Progress progress,
             LongSupplier bytesRead, long totalBytes, boolean parallel) {
         this.assembler = assembler;
         this.delimiter = delimiter;
         this.skipFirst = skipHeader;
+        this.lineOffset = lineOffset;
         this.progress = progress;
         this.bytesRead = bytesRead;
         this.totalBytes = Math.max(1, totalBytes);
@@ -90,8 +97,8 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<Boolean> implem
 
     @Override
     protected void handleBegin(long startingLineNumber) {
-        line = startingLineNumber;
-        batch.beginRow(startingLineNumber);
+        line = startingLineNumber + lineOffset;
+        batch.beginRow(line);
     }
 
     @Override
@@ -101,6 +108,11 @@ final class CsvRowHandler extends AbstractBaseCsvCallbackHandler<Boolean> implem
 
     @Override
     protected Boolean buildRecord() {
+        if (getRecordType() == RecordType.EMPTY) {
+            // a blank line is no row (the reader skips it too): not the header, not a malformed row
+            batch.dropRow();
+            return Boolean.TRUE;
+        }
         if (skipFirst) {
             skipFirst = false;
             batch.dropRow();

@@ -128,12 +128,29 @@ public final class DataImporter {
         }
         p.throwIfCancelled();
         Dataset dataset = assembler.build();
-        List<ImportProblem> problems = new ArrayList<>(plan.notes);
+        List<ImportProblem> problems = new ArrayList<>(plan.notes.size() + assembler.problems().size());
+        for (ImportProblem note : plan.notes) {
+            problems.add(restated(note, plan.columns, dataset, assembler));
+        }
         problems.addAll(assembler.problems());
         long bytes = estimateBytes(plan.columns, plan.bytesPerRow, dataset.rowCount());
         p.report(1.0);
         return new ImportResult(dataset, plan.resolved, dataset.columns(), problems,
                 plan.notes.size() + assembler.problemCount(), dataset.rowCount(), assembler.rowsSkipped(), bytes, sha);
+    }
+
+    /** A note on a column's values, with the whole file's counts instead of the sample's. */
+    private static ImportProblem restated(ImportProblem note, List<ColumnPlan> columns, Dataset dataset,
+            TableAssembler assembler) {
+        if (note.kind() != ImportProblem.Kind.MIXED_TYPES || note.column() == null) {
+            return note;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(note.column())) {
+                return TypeInference.restateNote(note, dataset.columns().get(i).type(), assembler.wholeFile(i));
+            }
+        }
+        return note;
     }
 
     private static long mib(long bytes) {
@@ -147,6 +164,10 @@ public final class DataImporter {
         ImportSettings resolved;
         Charset charset;
         int bom;
+        /** Bytes after the byte-order mark that are not data: Excel's "sep=;" line. */
+        int prefixBytes;
+        /** Lines before the data's first line that the CSV parser does not see (the "sep=" line). */
+        int prefixLines;
         boolean gzip;
         List<ColumnPlan> columns;
         MissingMarkers missing;
@@ -278,18 +299,29 @@ public final class DataImporter {
         if (text.isBlank()) {
             throw new ImportException(UserMessage.of("ingest.error.empty", String.valueOf(file)));
         }
+        SepLine sep = SepLine.of(text);
+        if (sep != null) {
+            plan.prefixLines = 1;
+            plan.prefixBytes = asciiBytes(text.substring(0, sep.chars()), cs);
+            text = text.substring(sep.chars());
+        }
         char quote = s.quote() != null ? s.quote() : detectQuote(text);
-        char delimiter = s.delimiter() != null ? s.delimiter() : detectDelimiter(text, quote);
+        char delimiter = s.delimiter() != null ? s.delimiter()
+                : sep != null ? sep.delimiter() : detectDelimiter(text, quote);
         if (delimiter == quote) {
             throw new ImportException(UserMessage.of("ingest.error.delimiterIsQuote", String.valueOf(delimiter)));
         }
         List<String[]> records = new ArrayList<>();
         List<Long> lines = new ArrayList<>();
+        boolean capped = false; // more records in the text than the sample takes
         try {
-            for (CsvRecord r : reader(delimiter, quote).ofCsvRecord(text)) {
+            for (java.util.Iterator<CsvRecord> it = reader(delimiter, quote).ofCsvRecord(text).iterator();
+                    it.hasNext(); ) {
+                CsvRecord r = it.next();
                 records.add(r.getFields().toArray(String[]::new));
-                lines.add(r.getStartingLineNumber());
+                lines.add(r.getStartingLineNumber() + plan.prefixLines);
                 if (records.size() > SAMPLE_RECORDS) {
+                    capped = it.hasNext();
                     break;
                 }
             }
@@ -297,7 +329,7 @@ public final class DataImporter {
             throw new ImportException(UserMessage.of("ingest.error.parse", lines.isEmpty() ? 1 : lines.get(
                     lines.size() - 1), e.getMessage()), e);
         }
-        if (truncated && records.size() > 1) {
+        if (truncated && !capped && records.size() > 1) { // the last record may be cut by the sample's end
             records.remove(records.size() - 1);
             lines.remove(lines.size() - 1);
         }
@@ -307,14 +339,76 @@ public final class DataImporter {
         ImportSettings r = s.withEncoding(cs.name()).withDelimiter(delimiter).withQuote(quote);
         plan.estimatedRows = -1;
         Plan done = planRecords(file, r, plan, new Records(records, lines.stream().mapToLong(Long::longValue).toArray(),
-                List.of(), !truncated));
+                List.of(), !truncated && !capped));
+        long dataInSample = Math.max(1, records.size() - (done.resolved.hasHeader() ? 1 : 0));
+        double share = 1; // the share of the file the sample records cover
+        if (capped) {
+            // a file of short rows: the first megabyte holds more rows than the sample takes
+            share = (double) lines.get(lines.size() - 1) / Math.max(1, lineCount(text) + plan.prefixLines);
+        }
         if (truncated) {
-            long dataInSample = Math.max(1, records.size() - (done.resolved.hasHeader() ? 1 : 0));
-            done.estimatedRows = (long) Math.ceil(dataInSample * (double) plan.fileSize / Math.max(1, rawConsumed));
+            share *= (double) Math.max(1, rawConsumed) / plan.fileSize;
+        }
+        if (share < 1) {
+            done.estimatedRows = (long) Math.ceil(dataInSample / share);
             done.estimatedBytes = estimateBytes(done.columns, done.bytesPerRow, done.estimatedRows);
         }
         done.allRecords = null;
         return done;
+    }
+
+    private static long lineCount(String text) {
+        long n = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                n++;
+            }
+        }
+        return text.isEmpty() || text.charAt(text.length() - 1) == '\n' ? n : n + 1;
+    }
+
+    /**
+     * Excel's first line {@code sep=;} (also {@code sep=,}, a tab, {@code |}): it names the delimiter
+     * and is not part of the table.
+     *
+     * @param delimiter the named delimiter
+     * @param chars     the length of the line with its line end
+     */
+    record SepLine(char delimiter, int chars) {
+
+        static SepLine of(String text) {
+            if (text.length() < 5 || !text.regionMatches(true, 0, "sep=", 0, 4)) {
+                return null;
+            }
+            int i = 4;
+            char d;
+            if (text.startsWith("\\t", i)) {
+                d = '\t';
+                i += 2;
+            } else {
+                d = text.charAt(i++);
+            }
+            if (d == '\r' || d == '\n' || d == '"' || Character.isLetterOrDigit(d)) {
+                return null;
+            }
+            if (i < text.length() && text.charAt(i) == '\r') {
+                i++;
+            }
+            if (i < text.length() && text.charAt(i) == '\n') {
+                i++;
+            } else if (i < text.length()) {
+                return null; // more on the line: not a sep line
+            }
+            return new SepLine(d, i);
+        }
+    }
+
+    /** The number of bytes the ASCII text takes in the file's encoding. */
+    static int asciiBytes(String ascii, Charset cs) {
+        byte[] b = ascii.getBytes(cs);
+        String n = cs.name();
+        // Java's UTF-16 and UTF-32 encoders start with a byte-order mark of their own
+        return n.equals("UTF-16") ? b.length - 2 : n.equals("UTF-32") ? b.length - 4 : b.length;
     }
 
     private static CsvReader.CsvReaderBuilder reader(char delimiter, char quote) {
@@ -337,29 +431,46 @@ public final class DataImporter {
         return singleStarts >= 2 ? '\'' : '"';
     }
 
-    /** The delimiter that splits the first rows into the most consistent number of fields (above one). */
+    /**
+     * The delimiter that splits the first rows, header included, into the most consistent number of
+     * fields (above one). A ',' that only ever stands between two digits is a decimal comma, not a
+     * delimiter: the way Excel writes CSV in most of Europe ({@code 1,50;0,10}), where splitting at the
+     * commas can give as many fields, or more, as splitting at the ';'. Then a consistent other
+     * delimiter wins.
+     */
     static char detectDelimiter(String text, char quote) {
         char best = ',';
         double bestScore = -1;
         int bestFields = 1;
-        for (char d : DELIMITERS) {
+        double[] scores = new double[DELIMITERS.length];
+        // the last record may be cut off by the end of the sample
+        boolean lastMayBeCut = !text.isEmpty() && text.charAt(text.length() - 1) != '\n'
+                && text.charAt(text.length() - 1) != '\r';
+        for (int k = 0; k < DELIMITERS.length; k++) {
+            char d = DELIMITERS[k];
+            scores[k] = -1;
             if (d == quote) {
                 continue;
             }
             Map<Integer, Integer> counts = new HashMap<>();
             int n = 0;
+            int lastFields = -1;
+            boolean cut = lastMayBeCut;
             try {
                 for (CsvRecord r : reader(d, quote).ofCsvRecord(text)) {
-                    counts.merge(r.getFieldCount(), 1, Integer::sum);
+                    lastFields = r.getFieldCount();
+                    counts.merge(lastFields, 1, Integer::sum);
                     if (++n >= 200) {
+                        cut = false; // stopped before the end: the last record counted is whole
                         break;
                     }
                 }
             } catch (RuntimeException e) {
                 continue;
             }
-            if (n > 2) {
-                n--; // the last record may be cut off by the end of the sample
+            if (cut && n > 2) {
+                counts.merge(lastFields, -1, Integer::sum);
+                n--;
             }
             int modeFields = 1;
             int modeCount = 0;
@@ -372,14 +483,57 @@ public final class DataImporter {
             if (modeFields <= 1) {
                 continue;
             }
-            double score = Math.min(1.0, (double) modeCount / n);
+            double score = Math.min(1.0, (double) modeCount / Math.max(1, n));
+            scores[k] = score;
             if (score > bestScore + 1e-9 || (Math.abs(score - bestScore) <= 1e-9 && modeFields > bestFields)) {
                 best = d;
                 bestScore = score;
                 bestFields = modeFields;
             }
         }
+        if (best == ',' && commasAreDecimal(text, quote)) {
+            char other = 0;
+            double otherScore = CONSISTENT_DELIMITER;
+            for (int k = 0; k < DELIMITERS.length; k++) {
+                if (DELIMITERS[k] != ',' && scores[k] >= otherScore) {
+                    other = DELIMITERS[k];
+                    otherScore = scores[k];
+                }
+            }
+            if (other != 0) {
+                return other;
+            }
+        }
         return best;
+    }
+
+    /** Share of the rows a delimiter must split into the same number of fields to count as consistent. */
+    private static final double CONSISTENT_DELIMITER = 0.9;
+
+    /** Whether (nearly) every ',' outside quotes in the first lines stands between two digits, as in 1,50. */
+    static boolean commasAreDecimal(String text, char quote) {
+        int commas = 0;
+        int between = 0;
+        boolean quoted = false;
+        int lines = 0;
+        for (int i = 0; i < text.length() && lines < 200; i++) {
+            char c = text.charAt(i);
+            if (c == quote) {
+                quoted = !quoted;
+            } else if (c == '\n' && !quoted) {
+                lines++;
+            } else if (c == ',' && !quoted) {
+                commas++;
+                if (i > 0 && i + 1 < text.length() && isDigit(text.charAt(i - 1)) && isDigit(text.charAt(i + 1))) {
+                    between++;
+                }
+            }
+        }
+        return commas > 0 && between >= 0.95 * commas;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     // ------------------------------------------------------------------ shared: records → plan
@@ -449,6 +603,9 @@ public final class DataImporter {
             ColumnType overridden = s.columnTypeOverrides().get(name);
             ColumnType declared = rec.declaredTypes().get(c);
             TypeInference.Inferred inf = TypeInference.infer(name, values, missing, numbers, patterns);
+            if (!rec.complete()) {
+                inf = TypeInference.inSample(inf, data.size());
+            }
             ColumnPlan cp;
             if (overridden != null) {
                 DatePattern dp = null;
@@ -783,8 +940,9 @@ public final class DataImporter {
         CsvRowHandler handler = null;
         try (CountingStream counting = new CountingStream(Files.newInputStream(file), digest);
                 InputStream in = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting) {
-            in.skipNBytes(plan.bom);
-            handler = new CsvRowHandler(assembler, s.delimiter(), s.hasHeader(), p, () -> counting.count,
+            in.skipNBytes(plan.bom + plan.prefixBytes);
+            handler = new CsvRowHandler(assembler, s.delimiter(), s.hasHeader(), plan.prefixLines, p,
+                    () -> counting.count,
                     plan.fileSize, plan.fileSize >= parallelFromBytes && Runtime.getRuntime().availableProcessors() > 1
                             && !Boolean.getBoolean("mwb.import.singleThread"));
             try (CsvRowHandler h = handler;

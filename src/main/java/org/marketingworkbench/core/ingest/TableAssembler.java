@@ -38,6 +38,14 @@ final class TableAssembler {
     private final long[] stagedDate;
     private final String[] stagedString;
     private final StringCache[] caches;
+    // what the whole file holds, per column, for reasons that count (TypeInference.restate)
+    private final int[] present;
+    private final int[] bad;
+    private final long[] chars;
+    private final int[] numbersInText;
+    private final boolean[] countNumbers;
+    private final boolean[] stagedNumber;
+    private final List<Integer> pendingColumns = new ArrayList<>();
     private int size;
     private int capacity;
 
@@ -73,9 +81,18 @@ final class TableAssembler {
             } else {
                 kind[i] = 2;
                 strings[i] = StringColumn.create(p.name());
-                // values repeat in categories; identifiers and free text rarely do
-                caches[i] = p.type() == ColumnType.CATEGORY || p.type() == ColumnType.IGNORE ? new StringCache() : null;
+                // values repeat in categories and in a log's keys (an invoice's lines); free text rarely does
+                caches[i] = p.type() == ColumnType.TEXT ? null : new StringCache();
             }
+        }
+        present = new int[width];
+        bad = new int[width];
+        chars = new long[width];
+        numbersInText = new int[width];
+        countNumbers = new boolean[width];
+        stagedNumber = new boolean[width];
+        for (int i = 0; i < width; i++) {
+            countNumbers[i] = kind[i] == 2 && TypeInference.countsNumbers(plans.get(i).reason());
         }
         stagedDouble = new double[width];
         stagedDate = new long[width];
@@ -87,6 +104,7 @@ final class TableAssembler {
         fields = 0;
         multiLineField = false;
         pending.clear();
+        pendingColumns.clear();
     }
 
     void field(int index, char[] buf, int off, int len, boolean quoted) {
@@ -114,6 +132,7 @@ final class TableAssembler {
                     String raw = new String(buf, off, len);
                     pending.add(new ImportProblem(line, ImportProblem.Kind.BAD_NUMBER, plans.get(index).name(), raw,
                             UserMessage.of("ingest.problem.badNumber", raw, plans.get(index).name())));
+                    pendingColumns.add(index);
                 }
                 stagedDouble[index] = v;
             }
@@ -125,11 +144,18 @@ final class TableAssembler {
                     pending.add(new ImportProblem(line, ImportProblem.Kind.BAD_DATE, plans.get(index).name(), raw,
                             UserMessage.of("ingest.problem.badDate", raw, plans.get(index).name(),
                                     plans.get(index).datePattern().pattern())));
+                    pendingColumns.add(index);
                 }
                 stagedDate[index] = v;
             }
-            default -> stagedString[index] = missing.isMissing(buf, off, len) ? ""
-                    : caches[index] != null ? caches[index].get(buf, off, len) : new String(buf, off, len);
+            default -> {
+                boolean isMissing = missing.isMissing(buf, off, len);
+                stagedString[index] = isMissing ? ""
+                        : caches[index] != null ? caches[index].get(buf, off, len) : new String(buf, off, len);
+                if (countNumbers[index]) {
+                    stagedNumber[index] = !isMissing && !Double.isNaN(numbers.parse(buf, off, len));
+                }
+            }
         }
     }
 
@@ -186,15 +212,41 @@ final class TableAssembler {
             grow();
         }
         for (int i = 0; i < width; i++) {
+            boolean here = i < fields;
             switch (kind[i]) {
-                case 0 -> doubles[i][size] = i < fields ? stagedDouble[i] : Double.NaN;
-                case 1 -> dates[i][size] = i < fields ? stagedDate[i] : Long.MIN_VALUE;
-                default -> strings[i].append(i < fields ? stagedString[i] : "");
+                case 0 -> {
+                    double v = here ? stagedDouble[i] : Double.NaN;
+                    doubles[i][size] = v;
+                    if (!Double.isNaN(v)) {
+                        present[i]++;
+                    }
+                }
+                case 1 -> {
+                    long v = here ? stagedDate[i] : Long.MIN_VALUE;
+                    dates[i][size] = v;
+                    if (v != Long.MIN_VALUE) {
+                        present[i]++;
+                    }
+                }
+                default -> {
+                    String v = here ? stagedString[i] : "";
+                    strings[i].append(v);
+                    if (!v.isEmpty()) {
+                        present[i]++;
+                        chars[i] += v.length();
+                        if (countNumbers[i] && stagedNumber[i]) {
+                            numbersInText[i]++;
+                        }
+                    }
+                }
             }
         }
         size++;
         for (ImportProblem p : pending) {
             problem(p);
+        }
+        for (int c : pendingColumns) {
+            bad[c]++;
         }
     }
 
@@ -269,6 +321,15 @@ final class TableAssembler {
         return DoubleColumn.create(p.name(), out);
     }
 
+    /** What the whole file holds in column {@code i} (after {@link #build}, or during the read so far). */
+    TypeInference.WholeFile wholeFile(int i) {
+        int distinct = 0;
+        if (kind[i] == 2) {
+            distinct = strings[i].countUnique() - (present[i] < size ? 1 : 0);
+        }
+        return new TypeInference.WholeFile(present[i], bad[i], distinct, chars[i], numbersInText[i]);
+    }
+
     /** The finished table; the builder must not be used afterwards. */
     Dataset build() {
         List<Column<?>> cols = new ArrayList<>(width);
@@ -297,7 +358,7 @@ final class TableAssembler {
                     cols.add(strings[i]);
                 }
             }
-            specs.add(p.spec());
+            specs.add(new ColumnSpec(p.name(), p.type(), TypeInference.restate(p.type(), p.reason(), wholeFile(i))));
         }
         Table t = Table.create("data", cols);
         return new Dataset(t, specs);

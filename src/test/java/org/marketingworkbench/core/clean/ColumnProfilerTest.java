@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
@@ -16,6 +17,7 @@ import org.marketingworkbench.core.clean.profile.Distribution;
 import org.marketingworkbench.core.clean.profile.Distributions;
 import org.marketingworkbench.core.clean.profile.FlagKind;
 import org.marketingworkbench.core.clean.profile.NumericSummary;
+import org.marketingworkbench.core.clean.profile.ProfileRules;
 import org.marketingworkbench.core.clean.profile.QualityFlag;
 import org.marketingworkbench.core.clean.profile.SingleFeatureAuc;
 import org.marketingworkbench.core.clean.table.CleanException;
@@ -149,6 +151,56 @@ class ColumnProfilerTest {
                 .isEqualTo("clean.reason.personal.email");
         assertThat(p.column("who").orElseThrow().flag(FlagKind.PERSONAL_DATA).orElseThrow().reason().key())
                 .isEqualTo("clean.reason.personal.name");
+    }
+
+    @Test
+    void placesAreNotPersonalDataOnTheirOwn() throws Exception {
+        String[] countries = Fixtures.strs(60, i -> List.of("United Kingdom", "United Kingdom", "France", "Germany",
+                "Saudi Arabia", "United States", "Channel Islands").get(i % 7));
+        String[] cities = Fixtures.strs(60, i -> List.of("New York", "San Francisco", "Los Angeles", "Hong Kong",
+                "London").get(i % 5));
+        String[] zh = Fixtures.strs(60, i -> List.of("中国", "北京", "广东省", "上海").get(i % 4));
+        Dataset d = Fixtures.table()
+                .cat("Country", countries).cat("customer_country", countries).cat("Nation", countries)
+                .cat("City", cities).cat("Region", Fixtures.strs(60, i -> i % 2 == 0 ? "North West" : "East Midlands"))
+                .cat("State", Fixtures.strs(60, i -> i % 2 == 0 ? "New South Wales" : "South Australia"))
+                .cat("Province", Fixtures.strs(60, i -> i % 2 == 0 ? "British Columbia" : "Nova Scotia"))
+                .cat("billing_address_country", countries)
+                .cat("国家", zh).cat("城市", zh).cat("地区", zh).cat("省", zh).cat("所在省份", zh).build();
+        DatasetProfile p = ColumnProfiler.profile(d, Optional.empty(), Progress.none());
+        assertThat(p.flagged(FlagKind.PERSONAL_DATA)).extracting(ColumnProfile::name).isEmpty();
+    }
+
+    @Test
+    void namesContactsStreetAddressesNationalIdsAndBirthDatesArePersonalData() throws Exception {
+        String[] codes = Fixtures.strs(30, i -> "v" + (i % 3));
+        Dataset d = Fixtures.table()
+                .cat("customer_name", codes).cat("Email Address", codes).cat("phone_number", codes)
+                .cat("street_address", codes).cat("national_id", codes).cat("Social Security Number", codes)
+                .cat("nationalInsuranceNumber", codes).cat("姓名", codes).cat("身份证号", codes).cat("手机号", codes)
+                .cat("详细地址", codes).cat("电子邮箱", codes)
+                .date("date_of_birth", Fixtures.strs(30, i -> "1980-01-" + (10 + i % 9)))
+                .date("birthday", Fixtures.strs(30, i -> "1990-02-" + (10 + i % 9)))
+                .date("出生日期", Fixtures.strs(30, i -> "1970-03-" + (10 + i % 9)))
+                .num("birth_year", Fixtures.seq(30, i -> 1960 + i))
+                .num("age", Fixtures.seq(30, i -> 20 + i))
+                .cat("product_name_length", codes).build();
+        DatasetProfile p = ColumnProfiler.profile(d, Optional.empty(), Progress.none());
+        assertThat(p.flagged(FlagKind.PERSONAL_DATA)).extracting(ColumnProfile::name).containsExactly(
+                "customer_name", "Email Address", "phone_number", "street_address", "national_id",
+                "Social Security Number", "nationalInsuranceNumber", "姓名", "身份证号", "手机号", "详细地址", "电子邮箱",
+                "date_of_birth", "birthday", "出生日期");
+    }
+
+    @Test
+    void aShareFromTheFirstValuesSaysHowManyWereChecked() throws Exception {
+        int n = ProfileRules.PERSONAL_SAMPLE + 1000;
+        Dataset d = Fixtures.table().text("contact", Fixtures.strs(n, i -> "user" + i + "@example.com")).build();
+        QualityFlag f = profileOf(d, "contact").flag(FlagKind.PERSONAL_DATA).orElseThrow();
+        assertThat(f.reason().key()).isEqualTo("clean.reason.personal.email.sample");
+        assertThat(f.reason().args()).containsExactly(1.0, ProfileRules.PERSONAL_SAMPLE);
+        assertThat(f.reason().format(Locale.ENGLISH)).isEqualTo(
+                "100% of the first 2,000 values look like e-mail addresses.");
     }
 
     @Test

@@ -41,7 +41,8 @@ class CsvReaderFuzzTest {
         Arbitrary<String> token = Arbitraries.oneOf(
                 Arbitraries.of(",", ";", "\t", "|", "\"", "'", "\n", "\r\n", "\r", " ", "", "NA", "-", "?", "1,5",
                         "1.234,56", "2024-02-30", "01.02.2024", "007", "0", "1", "-3.5e2", "名字", "Zürich", "\u0000",
-                        "\uFEFF", "\"a,b\"", "\"x\n y\"", "\"\"", "1e999"),
+                        "\uFEFF", "\"a,b\"", "\"x\n y\"", "\"\"", "1e999", "sep=;\n", "sep=,\r\n", "\n\n",
+                        "C536379", "85123A", "质量很好，物流很快"),
                 Arbitraries.strings().ofMaxLength(6),
                 Arbitraries.integers().between(-1000, 100000).map(String::valueOf));
         return token.list().ofMaxSize(60).map(l -> String.join("", l));
@@ -85,5 +86,55 @@ class CsvReaderFuzzTest {
         } finally {
             Files.deleteIfExists(f);
         }
+    }
+
+    @Provide
+    Arbitrary<java.util.List<java.util.List<String>>> tables() {
+        Arbitrary<String> cell = Arbitraries.oneOf(Arbitraries.of("", "NA", "0", "1", "42", "3.5", "-7", "007",
+                "C536379", "85123A", "POST", "gold", "silver", "2024-01-31", "New York", "质量很好，物流很快"),
+                Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(5),
+                Arbitraries.integers().between(0, 99999).map(String::valueOf));
+        return cell.list().ofSize(3).list().ofMinSize(1).ofMaxSize(40);
+    }
+
+    /** Excel's sep line and blank lines above the header are not data: the same table is read. */
+    @Property(tries = 60, seed = "20261130")
+    void aSepLineAndBlankLinesBeforeTheHeaderChangeNothing(@ForAll("tables") java.util.List<java.util.List<String>> rows,
+            @ForAll("prefixes") String prefix) throws Exception {
+        StringBuilder body = new StringBuilder("name;amount;code\n");
+        for (java.util.List<String> r : rows) {
+            body.append(String.join(";", r)).append('\n');
+        }
+        Path plain = Files.createTempFile(dir, "plain", ".csv");
+        Path prefixed = Files.createTempFile(dir, "prefixed", ".csv");
+        try {
+            Files.writeString(plain, body);
+            Files.writeString(prefixed, prefix + body);
+            ImportSettings s = ImportSettings.auto().withDelimiter(';').withHeader(true);
+            ImportResult a;
+            try {
+                a = new DataImporter().read(plain, s, Progress.none());
+            } catch (ImportException refused) {
+                // a table the importer refuses (e.g. only a header) is refused with the prefix too
+                String key = refused.userMessage().key();
+                assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ImportException.class,
+                        () -> new DataImporter().read(prefixed, s, Progress.none())).userMessage().key()).isEqualTo(key);
+                return;
+            }
+            ImportResult b = new DataImporter().read(prefixed, s, Progress.none());
+            assertThat(b.dataset().table().columnNames()).isEqualTo(a.dataset().table().columnNames());
+            assertThat(b.rowsRead()).isEqualTo(a.rowsRead());
+            assertThat(b.rowsSkipped()).isEqualTo(a.rowsSkipped());
+            assertThat(b.columns()).extracting(c -> c.type()).isEqualTo(a.columns().stream().map(c -> c.type()).toList());
+            assertThat(b.dataset().table().print(1000)).isEqualTo(a.dataset().table().print(1000));
+        } finally {
+            Files.deleteIfExists(plain);
+            Files.deleteIfExists(prefixed);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> prefixes() {
+        return Arbitraries.of("sep=;\n", "sep=;\r\n", "\n", "\r\n\r\n", "sep=;\n\n\n", "\n\n");
     }
 }

@@ -36,9 +36,24 @@ public final class ColumnProfiler {
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9(][0-9 ()./-]{5,}[0-9]$");
     private static final Pattern PERSON_NAME =
             Pattern.compile("^\\p{Lu}\\p{Ll}+(?:[ '-]\\p{Lu}\\.?\\p{Ll}*)*[ '-]\\p{Lu}\\p{Ll}+$");
+    /**
+     * Words (or words run together: "date of birth" → dateofbirth) that name personal data: names,
+     * contacts, street addresses, national IDs and exact birth dates.
+     */
     private static final Set<String> PERSONAL_NAME_TOKENS = Set.of("email", "mail", "phone", "mobile",
             "telephone", "tel", "cell", "firstname", "lastname", "surname", "fullname", "address",
-            "street", "birthdate", "dob", "ssn", "passport", "iban");
+            "street", "birthdate", "dateofbirth", "birthday", "dob", "ssn", "passport", "iban", "nationalid",
+            "nationalinsurancenumber", "socialsecuritynumber", "taxid");
+    /** Chinese words for the same, found inside a name: 姓名, 身份证号, 手机号, 详细地址, 电子邮箱, 出生日期. */
+    private static final List<String> PERSONAL_NAME_PARTS_CJK = List.of("姓名", "名字", "身份证", "护照", "电话",
+            "手机", "邮箱", "电子邮件", "地址", "住址", "出生日期", "生日");
+    /**
+     * Places: a country, city or region is not personal on its own (many customers share it), and
+     * its values ("United Kingdom", "New York") only look like personal names.
+     */
+    private static final Set<String> PLACE_TOKENS = Set.of("country", "countries", "city", "cities", "region",
+            "regions", "state", "states", "province", "provinces", "nation", "nations");
+    private static final List<String> PLACE_PARTS_CJK = List.of("国家", "城市", "地区", "省份");
     private static final Set<String> NAME_QUALIFIERS = Set.of("first", "last", "full", "given", "family",
             "customer", "contact", "person", "user");
     /** Words that make a name describe behaviour on a channel ("email_opens_90d"), not the person's contact. */
@@ -422,7 +437,7 @@ public final class ColumnProfiler {
             flags.add(new QualityFlag(FlagKind.HIGH_CARDINALITY,
                     UserMessage.of("clean.reason.highCardinality", distinct)));
         }
-        personalByValues(column, flags);
+        personalByValues(column, nonMissing, namesAPlace(spec.name()), flags);
         if (!has(flags, FlagKind.PERSONAL_DATA)) {
             personalByName(spec.name(), flags);
         }
@@ -508,7 +523,12 @@ public final class ColumnProfiler {
         return true;
     }
 
-    private static void personalByValues(Column<?> column, List<QualityFlag> flags) {
+    /**
+     * Personal data by values: e-mail addresses, phone numbers, personal names (not in a column named
+     * after a place, whose "United Kingdom" or "New York" only look like names). The first
+     * {@link ProfileRules#PERSONAL_SAMPLE} values are checked; a share of fewer than all says so.
+     */
+    private static void personalByValues(Column<?> column, int nonMissing, boolean place, List<QualityFlag> flags) {
         int sampled = 0;
         int emails = 0;
         int phones = 0;
@@ -524,7 +544,7 @@ public final class ColumnProfiler {
                 emails++;
             } else if (PHONE.matcher(s).matches() && digits(s) >= 7 && digits(s) <= 15) {
                 phones++;
-            } else if (PERSON_NAME.matcher(s).matches()) {
+            } else if (!place && PERSON_NAME.matcher(s).matches()) {
                 names++;
             }
         }
@@ -532,27 +552,51 @@ public final class ColumnProfiler {
             return;
         }
         double t = ProfileRules.PERSONAL_VALUE_SHARE;
+        boolean all = sampled >= nonMissing;
         if ((double) emails / sampled >= t) {
-            flags.add(personal("clean.reason.personal.email", (double) emails / sampled));
+            flags.add(personal("clean.reason.personal.email", (double) emails / sampled, sampled, all));
         } else if ((double) phones / sampled >= t) {
-            flags.add(personal("clean.reason.personal.phone", (double) phones / sampled));
+            flags.add(personal("clean.reason.personal.phone", (double) phones / sampled, sampled, all));
         } else if ((double) names / sampled >= t) {
-            flags.add(personal("clean.reason.personal.name", (double) names / sampled));
+            flags.add(personal("clean.reason.personal.name", (double) names / sampled, sampled, all));
         }
     }
 
-    private static QualityFlag personal(String key, double share) {
-        return new QualityFlag(FlagKind.PERSONAL_DATA, UserMessage.of(key, share));
+    /** A share of all values, or of the first {@code sampled} ones. */
+    private static QualityFlag personal(String key, double share, int sampled, boolean all) {
+        return new QualityFlag(FlagKind.PERSONAL_DATA, all ? UserMessage.of(key, share)
+                : UserMessage.of(key + ".sample", share, sampled));
+    }
+
+    /** Whether a column name names a place: country, city, region, state, province, nation, 国家, 城市, 地区, 省. */
+    static boolean namesAPlace(String name) {
+        List<String> tokens = nameTokens(name);
+        for (String t : tokens) {
+            if (PLACE_TOKENS.contains(t) || t.endsWith("省") || PLACE_PARTS_CJK.stream().anyMatch(t::contains)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void personalByName(String name, List<QualityFlag> flags) {
         List<String> tokens = nameTokens(name);
-        if (tokens.stream().anyMatch(ACTIVITY_TOKENS::contains)) {
+        if (tokens.stream().anyMatch(ACTIVITY_TOKENS::contains) || namesAPlace(name)) {
             return;
         }
-        String joined = String.join("", tokens);
-        boolean hit = PERSONAL_NAME_TOKENS.contains(joined) || tokens.stream().anyMatch(PERSONAL_NAME_TOKENS::contains)
-                || tokens.equals(List.of("name"));
+        boolean hit = tokens.equals(List.of("name"));
+        // single words and words run together: "national id" → nationalid, "date of birth" → dateofbirth
+        for (int from = 0; from < tokens.size() && !hit; from++) {
+            StringBuilder run = new StringBuilder();
+            for (int to = from; to < tokens.size() && to < from + 4 && !hit; to++) {
+                run.append(tokens.get(to));
+                hit = PERSONAL_NAME_TOKENS.contains(run.toString());
+            }
+        }
+        for (int i = 0; i < tokens.size() && !hit; i++) {
+            String t = tokens.get(i);
+            hit = PERSONAL_NAME_PARTS_CJK.stream().anyMatch(t::contains);
+        }
         for (int i = 1; i < tokens.size() && !hit; i++) {
             hit = tokens.get(i).equals("name") && NAME_QUALIFIERS.contains(tokens.get(i - 1));
         }
