@@ -279,9 +279,10 @@ public final class IngestView implements StepView {
             if (s.format() != null && s.format() != FileFormat.CSV) {
                 return l10n.get("ingest.settings.summaryOther", s.format().name(), s.sheet() == null ? "" : s.sheet());
             }
+            String header = l10n.get(Boolean.TRUE.equals(s.hasHeader()) ? "ingest.settings.withHeader" : "ingest.settings.noHeader");
             return l10n.get("ingest.settings.summary", String.valueOf(s.encoding()),
                     l10n.format(IngestViewModel.delimiterName(s.delimiter())),
-                    l10n.get(Boolean.TRUE.equals(s.hasHeader()) ? "ingest.settings.withHeader" : "ingest.settings.noHeader"));
+                    Boolean.TRUE.equals(s.decimalComma()) ? header + " · " + l10n.get("ingest.settings.decimalComma") : header);
         }, vm.resultProperty(), l10n.localeProperty()));
         vm.errorProperty().addListener((obs, old, now) -> {
             if (now != null) {
