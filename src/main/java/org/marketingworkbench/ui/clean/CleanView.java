@@ -2,18 +2,13 @@ package org.marketingworkbench.ui.clean;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -34,7 +29,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -48,12 +42,8 @@ import org.marketingworkbench.core.clean.profile.ColumnProfile;
 import org.marketingworkbench.core.clean.profile.Distribution;
 import org.marketingworkbench.core.clean.profile.NumericSummary;
 import org.marketingworkbench.core.clean.profile.QualityFlag;
-import org.marketingworkbench.core.clean.step.Operation;
-import org.marketingworkbench.core.clean.step.Operations;
 import org.marketingworkbench.core.clean.step.RecipeStep;
 import org.marketingworkbench.core.clean.step.StepEffect;
-import org.marketingworkbench.core.clean.step.StepOption;
-import org.marketingworkbench.core.clean.step.StepSettings;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.ui.common.ChartExport;
 import org.marketingworkbench.ui.common.Combos;
@@ -79,9 +69,7 @@ public final class CleanView implements StepView {
     private XYChart<String, Number> currentChart;
     /** Set while the view copies view-model state into controls, so their handlers do not echo it back. */
     private boolean syncing;
-    /** What the option controls were built for: rebuilt only when this changes, else their values synced. */
-    private List<Object> shownForm = List.of();
-    private final Map<String, Consumer<Object>> optionSetters = new HashMap<>();
+    private StepFormView form;
 
     @FXML private VBox emptyState;
     @FXML private Label emptyTitle;
@@ -154,7 +142,8 @@ public final class CleanView implements StepView {
         setUpTargetAndSplit();
         setUpChart();
         setUpRecipe();
-        setUpForm();
+        form = new StepFormView(vm.form(), l10n, opBox, opOptions, formColumns, formProblem, addStepButton,
+                cancelEditButton, vm.busyProperty());
         setUpSuggestions();
         // texts drawn in code follow the language: cells and charts redraw, combo boxes relabel
         l10n.onLocaleChange(() -> {
@@ -163,11 +152,10 @@ public final class CleanView implements StepView {
             suggestionList.refresh();
             showChart();
             showOverview();
-            shownForm = List.of();
-            showForm(vm.draftProperty().get());
+            form.relabel();
             syncing = true;
             try {
-                Combos.relabel(targetBox, splitByBox, opBox);
+                Combos.relabel(targetBox, splitByBox);
                 binsSpinner.getValueFactory().setValue(binsSpinner.getValue());
                 binsSpinner.getEditor().setText(binsSpinner.getValueFactory().getConverter().toString(binsSpinner.getValue()));
             } finally {
@@ -554,161 +542,10 @@ public final class CleanView implements StepView {
 
     @FXML
     private void onCancelEdit() {
-        vm.cancelEdit();
+        vm.form().cancelEdit();
     }
 
-    // ---- add / edit form: built from the operation's options in the registry ------------------------
-
-    private void setUpForm() {
-        opBox.setItems(FXCollections.observableArrayList(Operations.ids()));
-        opBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String op) {
-                return op == null ? "" : l10n.get("clean.op." + op);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return null;
-            }
-        });
-        opBox.valueProperty().addListener((obs, o, n) -> {
-            if (!syncing && n != null) {
-                vm.chooseOperation(n);
-            }
-        });
-        vm.draftProperty().addListener((obs, o, n) -> showForm(n));
-        vm.editingProperty().addListener((obs, o, n) -> {
-            shownForm = List.of();
-            showForm(vm.draftProperty().get());
-        });
-        showWhenText(formProblem, l10n.bind(vm.formProblemProperty()));
-        formColumns.textProperty().bind(Bindings.createStringBinding(() -> {
-            List<String> cols = vm.draftProperty().get().columns();
-            return cols.isEmpty() ? l10n.get("clean.form.noColumns") : l10n.get("clean.form.columns", String.join(", ", cols));
-        }, vm.draftProperty(), l10n.localeProperty()));
-        addStepButton.textProperty().bind(Bindings.createStringBinding(() -> l10n.get(
-                vm.editingProperty().get() >= 0 ? "clean.form.update" : "clean.form.add"),
-                vm.editingProperty(), l10n.localeProperty()));
-        addStepButton.disableProperty().bind(vm.busyProperty());
-        cancelEditButton.visibleProperty().bind(vm.editingProperty().greaterThanOrEqualTo(0));
-        cancelEditButton.managedProperty().bind(cancelEditButton.visibleProperty());
-        showForm(vm.draftProperty().get());
-    }
-
-    /**
-     * Shows the draft: the option controls are rebuilt when the operation, the columns (which decide the
-     * choices on offer) or the edit state change; otherwise only their values are brought up to date, so
-     * typing in a field never loses its focus.
-     */
-    private void showForm(StepSettings d) {
-        syncing = true;
-        try {
-            opBox.setValue(d.op());
-            List<Object> form = List.of(d.op(), d.columns(), vm.editingProperty().get());
-            if (!form.equals(shownForm)) {
-                shownForm = form;
-                buildOptions(Operations.get(d.op()));
-            }
-            for (Map.Entry<String, Consumer<Object>> setter : optionSetters.entrySet()) {
-                setter.getValue().accept(d.value(setter.getKey()));
-            }
-            for (StepOption o : Operations.get(d.op()).options()) {
-                Node control = opOptions.lookup("#option-" + o.key());
-                if (control != null) {
-                    control.setDisable(!o.appliesTo(d));
-                }
-            }
-        } finally {
-            syncing = false;
-        }
-    }
-
-    private void buildOptions(Operation op) {
-        opOptions.getChildren().clear();
-        optionSetters.clear();
-        for (StepOption o : op.options()) {
-            switch (o.kind()) {
-                case CHOICE -> {
-                    ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(vm.choices(o)));
-                    box.setId("option-" + o.key());
-                    box.setMaxWidth(Double.MAX_VALUE);
-                    box.setConverter(new StringConverter<>() {
-                        @Override
-                        public String toString(String v) {
-                            return v == null ? "" : l10n.get(o.choiceLabelKey(v));
-                        }
-
-                        @Override
-                        public String fromString(String s) {
-                            return null;
-                        }
-                    });
-                    box.valueProperty().addListener((obs, was, now) -> {
-                        if (!syncing && now != null) {
-                            vm.setOption(o.key(), now);
-                        }
-                    });
-                    optionSetters.put(o.key(), v -> box.setValue(v == null ? null : v.toString()));
-                    opOptions.getChildren().add(labelled(o.labelKey(), box));
-                }
-                case FLAG -> {
-                    CheckBox check = new CheckBox(l10n.get(o.labelKey()));
-                    check.setId("option-" + o.key());
-                    check.setWrapText(true);
-                    check.selectedProperty().addListener((obs, was, now) -> {
-                        if (!syncing) {
-                            vm.setOption(o.key(), now);
-                        }
-                    });
-                    optionSetters.put(o.key(), v -> check.setSelected(Boolean.TRUE.equals(v)));
-                    opOptions.getChildren().add(check);
-                }
-                case TEXT -> {
-                    TextField field = new TextField();
-                    field.setId("option-" + o.key());
-                    if (o.promptKey() != null) {
-                        field.setPromptText(l10n.get(o.promptKey()));
-                    }
-                    field.textProperty().addListener((obs, was, now) -> {
-                        if (!syncing) {
-                            vm.setOption(o.key(), now);
-                        }
-                    });
-                    optionSetters.put(o.key(), v -> {
-                        String text = v == null ? "" : v.toString();
-                        if (!text.equals(field.getText())) {
-                            field.setText(text);
-                        }
-                    });
-                    opOptions.getChildren().add(o.labelKey() == null ? field : labelled(o.labelKey(), field));
-                }
-                case NUMBER -> {
-                    Spinner<Double> spinner = new Spinner<>(o.min(), o.max(), ((Number) o.defaults().get(0)).doubleValue(), o.step());
-                    spinner.setId("option-" + o.key());
-                    spinner.setEditable(true);
-                    spinner.valueProperty().addListener((obs, was, now) -> {
-                        if (!syncing && now != null) {
-                            vm.setOption(o.key(), now);
-                        }
-                    });
-                    optionSetters.put(o.key(), v -> {
-                        if (v instanceof Number n) {
-                            spinner.getValueFactory().setValue(n.doubleValue());
-                        }
-                    });
-                    opOptions.getChildren().add(labelled(o.labelKey(), spinner));
-                }
-                case HIDDEN -> {
-                    // carried through an edit, never shown
-                }
-            }
-        }
-        Label explain = new Label(l10n.get("clean.explain." + op.id() + ".what"));
-        explain.setWrapText(true);
-        explain.getStyleClass().add("panel-hint");
-        opOptions.getChildren().add(explain);
-    }
+    // ---- add / edit form ----------------------------------------------------------------------------
 
     @FXML
     private void onAddStep() {
@@ -723,15 +560,6 @@ public final class CleanView implements StepView {
         label.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         label.setPadding(new javafx.geometry.Insets(8));
         return label;
-    }
-
-    private VBox labelled(String key, Node control) {
-        Label label = new Label(l10n.get(key));
-        label.setWrapText(true);
-        if (control instanceof javafx.scene.control.Control c) {
-            label.setLabelFor(c);
-        }
-        return new VBox(3, label, control);
     }
 
     // ---- suggestions and export -------------------------------------------------------------------

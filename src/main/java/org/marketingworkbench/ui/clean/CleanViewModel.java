@@ -3,8 +3,6 @@ package org.marketingworkbench.ui.clean;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
 import java.util.Objects;
@@ -32,13 +30,7 @@ import org.marketingworkbench.core.clean.profile.ColumnProfiler;
 import org.marketingworkbench.core.clean.profile.DatasetProfile;
 import org.marketingworkbench.core.clean.profile.Distribution;
 import org.marketingworkbench.core.clean.profile.Distributions;
-import org.marketingworkbench.core.clean.step.MarkMissingStep;
-import org.marketingworkbench.core.clean.step.MissingValuesStep;
-import org.marketingworkbench.core.clean.step.Operation;
-import org.marketingworkbench.core.clean.step.Operations;
 import org.marketingworkbench.core.clean.step.RecipeStep;
-import org.marketingworkbench.core.clean.step.StepOption;
-import org.marketingworkbench.core.clean.step.StepSettings;
 import org.marketingworkbench.core.data.ColumnSpec;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.clean.step.StepEffect;
@@ -92,13 +84,19 @@ public final class CleanViewModel implements StepViewModel {
     private Dataset input;
     private long distributionRequest;
 
-    // the "Add a step" form: the draft, which recipe step it edits (-1: a new one), what it lacks
-    private final ReadOnlyObjectWrapper<StepSettings> draft = new ReadOnlyObjectWrapper<>(
-            Operations.get(MissingValuesStep.OP).defaults(List.of(), Set.of()));
-    private final ReadOnlyIntegerWrapper editing = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyObjectWrapper<UserMessage> formProblem = new ReadOnlyObjectWrapper<>();
-    /** Options the user has set in this draft: a new column selection keeps them, and refreshes the rest. */
-    private final Set<String> touched = new HashSet<>();
+    /** The "Add a step" form: its draft, the step it edits, what it lacks. */
+    private final StepFormModel form = new StepFormModel(new StepFormModel.Columns() {
+        @Override
+        public Optional<ColumnType> typeOf(String column) {
+            return input == null ? Optional.empty() : input.spec(column).map(ColumnSpec::type);
+        }
+
+        @Override
+        public Optional<String> placeholderCode(String column) {
+            return profile.get() == null ? Optional.empty()
+                    : profile.get().column(column).flatMap(ColumnProfile::placeholderCode);
+        }
+    });
     private final ObservableList<String> selectedColumns = FXCollections.observableArrayList();
     private final ReadOnlyIntegerWrapper selectedStep = new ReadOnlyIntegerWrapper(-1);
     private final ObservableList<String> targetCandidates = FXCollections.observableArrayList();
@@ -220,19 +218,9 @@ public final class CleanViewModel implements StepViewModel {
         return canContinue;
     }
 
-    /** The form's current settings: a new step's, or those of the step being edited. */
-    public ReadOnlyObjectProperty<StepSettings> draftProperty() {
-        return draft.getReadOnlyProperty();
-    }
-
-    /** The recipe index of the step being edited, or -1 when the form adds a new step. */
-    public ReadOnlyIntegerProperty editingProperty() {
-        return editing.getReadOnlyProperty();
-    }
-
-    /** Why the draft cannot be added yet (said after the user tried), or null. */
-    public ReadOnlyObjectProperty<UserMessage> formProblemProperty() {
-        return formProblem.getReadOnlyProperty();
+    /** The "Add a step" form. */
+    public StepFormModel form() {
+        return form;
     }
 
     /** The columns chosen in the profile table, in table order. */
@@ -260,10 +248,6 @@ public final class CleanViewModel implements StepViewModel {
         return notice.getReadOnlyProperty();
     }
 
-    /** The choices of a draft option that suit the draft's columns (no median for a category). */
-    public List<String> choices(StepOption option) {
-        return option.choicesFor(typesOf(draft.get().columns()));
-    }
 
     public Dataset input() {
         return input;
@@ -294,51 +278,14 @@ public final class CleanViewModel implements StepViewModel {
             return;
         }
         selectedColumns.setAll(columns);
-        if (editing.get() < 0) {
-            draft.set(freshDraft(draft.get().op(), columns, draft.get()));
-        }
-        formProblem.set(null);
-    }
-
-    /** The form's operation was chosen: its options start at the defaults for the chosen columns. */
-    public void chooseOperation(String op) {
-        if (op == null || op.equals(draft.get().op())) {
-            return;
-        }
-        touched.clear();
-        List<String> columns = editing.get() >= 0 ? draft.get().columns() : selectedColumns;
-        draft.set(freshDraft(op, columns, null));
-        formProblem.set(null);
-    }
-
-    /** One option of the form set by the user. */
-    public void setOption(String key, Object value) {
-        if (Objects.equals(draft.get().value(key), value)) {
-            return;
-        }
-        touched.add(key);
-        draft.set(draft.get().with(key, value));
-        formProblem.set(null);
+        form.columnsChosen(columns);
     }
 
     /** Loads a recipe step into the form, every setting as it is, to be changed and updated. */
     public void startEdit(int index) {
-        if (index < 0 || index >= recipe.get().steps().size()) {
-            return;
+        if (index >= 0 && index < recipe.get().steps().size()) {
+            form.startEdit(index, recipe.get().steps().get(index));
         }
-        StepSettings read = Operations.read(recipe.get().steps().get(index));
-        touched.clear();
-        touched.addAll(read.values().keySet());
-        editing.set(index);
-        draft.set(read);
-        formProblem.set(null);
-    }
-
-    public void cancelEdit() {
-        editing.set(-1);
-        touched.clear();
-        draft.set(freshDraft(draft.get().op(), selectedColumns, null));
-        formProblem.set(null);
     }
 
     /** Adds the draft as a new step, or updates the step being edited (keeping whether it is switched on). */
@@ -346,64 +293,25 @@ public final class CleanViewModel implements StepViewModel {
         if (busy.get() || input == null) {
             return;
         }
-        StepSettings d = draft.get();
-        Operation op = Operations.get(d.op());
-        Optional<UserMessage> problem = op.problem(d, this::typeOf);
-        if (problem.isPresent()) {
-            formProblem.set(problem.get());
+        Optional<RecipeStep> built = form.build(salt.get());
+        if (built.isEmpty()) {
             return;
         }
-        formProblem.set(null);
-        RecipeStep step = op.build(d, salt.get());
-        int index = editing.get();
+        int index = form.editingProperty().get();
         if (index >= 0) {
-            step = step.withEnabled(recipe.get().steps().get(index).enabled());
+            RecipeStep step = built.get().withEnabled(recipe.get().steps().get(index).enabled());
             change(recipe.get().replace(index, step), () -> {
-                editing.set(-1);
-                touched.clear();
-                draft.set(freshDraft(d.op(), selectedColumns, null));
+                form.cancelEdit();
                 selectedStep.set(index);
             });
         } else {
-            addStep(step);
+            addStep(built.get());
         }
     }
 
     /** The recipe list's selection. */
     public void selectStep(int index) {
         selectedStep.set(index < 0 || index >= items.size() ? -1 : index);
-    }
-
-    private StepSettings freshDraft(String op, List<String> columns, StepSettings keepFrom) {
-        Operation operation = Operations.get(op);
-        StepSettings fresh = operation.defaults(columns, typesOf(columns));
-        if (MarkMissingStep.OP.equals(op)) {   // offer the placeholder code the profile found, if any
-            String code = columns.stream().map(c -> profile.get() == null ? Optional.<ColumnProfile>empty()
-                            : profile.get().column(c)).flatMap(Optional::stream)
-                    .flatMap(c -> c.placeholderCode().stream()).findFirst().orElse("");
-            fresh = fresh.with("value", code);
-        }
-        if (keepFrom != null && keepFrom.op().equals(op)) {
-            for (String key : touched) {
-                Object kept = keepFrom.value(key);
-                boolean suits = operation.option(key).map(o -> o.kind() != StepOption.Kind.CHOICE
-                        || o.choicesFor(typesOf(columns)).contains(String.valueOf(kept))).orElse(true);
-                if (suits) {
-                    fresh = fresh.with(key, kept);
-                }
-            }
-        }
-        return fresh;
-    }
-
-    private Optional<ColumnType> typeOf(String column) {
-        return input == null ? Optional.empty() : input.spec(column).map(ColumnSpec::type);
-    }
-
-    private Set<ColumnType> typesOf(List<String> columns) {
-        Set<ColumnType> types = EnumSet.noneOf(ColumnType.class);
-        columns.forEach(c -> typeOf(c).ifPresent(types::add));
-        return types;
     }
 
     public void setSplitBy(String column) {
@@ -653,8 +561,8 @@ public final class CleanViewModel implements StepViewModel {
         items.clear();
         selectedStep.set(-1);
         notice.set(null);
-        if (editing.get() >= 0) {
-            cancelEdit();
+        if (form.editingProperty().get() >= 0) {
+            form.cancelEdit();
         }
         runProfile();
         // a recipe replayed on a file without some of its columns: those steps are switched off and

@@ -166,12 +166,12 @@ class CleanViewModelTest {
     @Test
     void aCategoryColumnIsOfferedTheMostFrequentValueNotTheMedian() {
         vm.setSelectedColumns(List.of("bought"));
-        vm.chooseOperation(MissingValuesStep.OP);
-        assertThat(vm.draftProperty().get().value("strategy")).isEqualTo("MOST_FREQUENT");
+        vm.form().chooseOperation(MissingValuesStep.OP);
+        assertThat(vm.form().draftProperty().get().value("strategy")).isEqualTo("MOST_FREQUENT");
         var strategy = org.marketingworkbench.core.clean.step.Operations.get(MissingValuesStep.OP).option("strategy").orElseThrow();
-        assertThat(vm.choices(strategy)).doesNotContain("MEDIAN", "MEAN");
+        assertThat(vm.form().choices(strategy)).doesNotContain("MEDIAN", "MEAN");
         vm.setSelectedColumns(List.of("age"));
-        assertThat(vm.draftProperty().get().value("strategy")).isEqualTo("MEDIAN");
+        assertThat(vm.form().draftProperty().get().value("strategy")).isEqualTo("MEDIAN");
     }
 
     @Test
@@ -181,19 +181,19 @@ class CleanViewModelTest {
         vm.setEnabled(0, false);
         vm.setSelectedColumns(List.of("age"));
         vm.startEdit(0);
-        assertThat(vm.draftProperty().get().value("method")).isEqualTo("DROP");
-        assertThat(vm.draftProperty().get().columns()).containsExactly("id");
+        assertThat(vm.form().draftProperty().get().value("method")).isEqualTo("DROP");
+        assertThat(vm.form().draftProperty().get().columns()).containsExactly("id");
         vm.submitDraft();
         assertThat(vm.recipeProperty().get().steps()).containsExactly(drop.withEnabled(false));
-        assertThat(vm.editingProperty().get()).isEqualTo(-1);
+        assertThat(vm.form().editingProperty().get()).isEqualTo(-1);
     }
 
     @Test
     void aStepJustAddedIsSelected() {
         vm.setSelectedColumns(List.of("age"));
-        vm.chooseOperation(ScaleStep.OP);
+        vm.form().chooseOperation(ScaleStep.OP);
         vm.submitDraft();
-        vm.chooseOperation(DropColumnsStep.OP);
+        vm.form().chooseOperation(DropColumnsStep.OP);
         vm.setSelectedColumns(List.of("flat"));
         vm.submitDraft();
         assertThat(vm.recipeItems()).hasSize(2);
@@ -203,9 +203,9 @@ class CleanViewModelTest {
     @Test
     void aFormWithoutColumnsSaysSoAndAddsNothing() {
         vm.setSelectedColumns(List.of());
-        vm.chooseOperation(ScaleStep.OP);
+        vm.form().chooseOperation(ScaleStep.OP);
         vm.submitDraft();
-        assertThat(vm.formProblemProperty().get().key()).isEqualTo("clean.form.chooseColumns");
+        assertThat(vm.form().problemProperty().get().key()).isEqualTo("clean.form.chooseColumns");
         assertThat(vm.recipeItems()).isEmpty();
     }
 }
