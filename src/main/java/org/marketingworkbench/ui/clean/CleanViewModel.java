@@ -605,6 +605,12 @@ public final class CleanViewModel implements StepViewModel {
                     if (data != input) {
                         return;
                     }
+                    // the column shown first is chosen before the rows arrive, so the table selects it at once
+                    if (selectedColumn.get() == null || prof.column(selectedColumn.get()).isEmpty()) {
+                        selectedColumn.set(prof.columns().stream().filter(c -> c.type().isFeature())
+                                .map(ColumnProfile::name).findFirst()
+                                .orElse(prof.columns().isEmpty() ? null : prof.columns().get(0).name()));
+                    }
                     profile.set(prof);
                     columns.setAll(prof.columns());
                     List<String> targets = new ArrayList<>(List.of(""));
@@ -621,11 +627,6 @@ public final class CleanViewModel implements StepViewModel {
                     targetCandidates.setAll(targets);
                     splitCandidates.setAll(splits);
                     suggestions.setAll(RecipeSuggester.suggest(prof, Optional.ofNullable(salt.get())));
-                    if (selectedColumn.get() == null || prof.column(selectedColumn.get()).isEmpty()) {
-                        selectedColumn.set(prof.columns().stream().filter(c -> c.type().isFeature())
-                                .map(ColumnProfile::name).findFirst()
-                                .orElse(prof.columns().isEmpty() ? null : prof.columns().get(0).name()));
-                    }
                     refreshDistribution();
                     updateExplanation();
                 })

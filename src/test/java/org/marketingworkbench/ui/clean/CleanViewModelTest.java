@@ -208,4 +208,15 @@ class CleanViewModelTest {
         assertThat(vm.form().problemProperty().get().key()).isEqualTo("clean.form.chooseColumns");
         assertThat(vm.recipeItems()).isEmpty();
     }
+
+    @Test
+    void theFirstColumnShownIsChosenBeforeTheProfileRowsArrive() {
+        WorkbenchSession fresh = new WorkbenchSession();
+        CleanViewModel model = new CleanViewModel(fresh, new SameThreadTaskRunner());
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        model.columns().addListener((javafx.collections.ListChangeListener<org.marketingworkbench.core.clean.profile.ColumnProfile>) c ->
+                seen.add(String.valueOf(model.selectedColumnProperty().get())));
+        fresh.importedDataProperty().set(customers());
+        assertThat(seen).contains("age").doesNotContain("null");
+    }
 }
