@@ -136,6 +136,8 @@ class DemoJourneyTest {
         assertThat(recipe()).hasSize(2);
         assertThat(robot.lookup("#continueButton").queryButton().getText()).isEqualTo(
                 window.localization().get("clean.action.continue"));
+        assertWhollyVisible(robot.lookup("#continueButton").queryButton());
+        assertWhollyVisible(robot.lookup("#recipeList").query());
 
         // 5. Ctrl+I on Clean: another file, after asking; the recipe is replayed on it
         Path second = Files.copy(Path.of(getClass().getResource("/org/marketingworkbench/cli/small-customers.csv").toURI()),
@@ -204,6 +206,19 @@ class DemoJourneyTest {
         assertThat(window.session().isDirty()).isTrue();
 
         assertThat(uncaught).as("uncaught exceptions during the demo").isEmpty();
+    }
+
+    /** At 1024 x 700 the node is inside the window and, for a button, not cut short ("Cont…"). */
+    private static void assertWhollyVisible(Node node) {
+        var bounds = node.localToScene(node.getBoundsInLocal());
+        var scene = node.getScene();
+        assertThat(bounds.getMinX()).isGreaterThanOrEqualTo(0);
+        assertThat(bounds.getMaxX()).as("%s inside the window", node.getId()).isLessThanOrEqualTo(scene.getWidth() + 0.5);
+        assertThat(bounds.getMaxY()).isLessThanOrEqualTo(scene.getHeight() + 0.5);
+        if (node instanceof javafx.scene.control.Labeled labeled) {
+            assertThat(labeled.getWidth()).as("%s shows its whole label", node.getId())
+                    .isGreaterThanOrEqualTo(labeled.prefWidth(-1) - 0.5);
+        }
     }
 
     private void assertImportShowsTheData(FxRobot robot, String file) {

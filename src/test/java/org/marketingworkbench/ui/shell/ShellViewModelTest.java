@@ -170,6 +170,61 @@ class ShellViewModelTest {
         assertThat(dialogs.errors).extracting(UserMessage::key).containsExactly("project.error.notFound");
     }
 
+    private void withData(String file) throws Exception {
+        Path data = Files.writeString(dir.resolve(file), "id\n1\n");
+        session.update(session.project().withDataSource(
+                new org.marketingworkbench.core.project.DataSource(data, "0", 4)));
+    }
+
+    @Test
+    void importingAnotherFileIntoAProjectWithDataAsksFirst() throws Exception {
+        withData("first.csv");
+        Path second = Files.writeString(dir.resolve("second.csv"), "id\n2\n");
+        dialogs.imports.add(DialogService.ImportChoice.CANCEL);
+        vm.importData(second);
+        assertThat(dialogs.importAsked).isEqualTo(1);
+        assertThat(imported).as("cancelled: nothing read, the project as it was").isEmpty();
+
+        dialogs.imports.add(DialogService.ImportChoice.INTO_THIS_PROJECT);
+        vm.importData(second);
+        assertThat(imported).containsExactly(second);
+        assertThat(session.project().data()).isPresent();
+    }
+
+    @Test
+    void anotherFileCanStartANewProject() throws Exception {
+        withData("first.csv");
+        Path second = Files.writeString(dir.resolve("second.csv"), "id\n2\n");
+        dialogs.imports.add(DialogService.ImportChoice.NEW_PROJECT);
+        dialogs.unsaved.add(DialogService.UnsavedChoice.DISCARD);
+        vm.importData(second);
+        assertThat(session.project().data()).as("a new, empty project").isEmpty();
+        assertThat(imported).containsExactly(second);
+    }
+
+    @Test
+    void theSameFileAgainOrAProjectWithoutDataDoesNotAsk() throws Exception {
+        Path first = Files.writeString(dir.resolve("first.csv"), "id\n1\n");
+        vm.importData(first);
+        withData("first.csv");
+        vm.importData(dir.resolve("first.csv"));
+        assertThat(dialogs.importAsked).isZero();
+        assertThat(imported).hasSize(2);
+    }
+
+    @Test
+    void savingKeepsTheDataAndLeavesNothingUnsaved() throws Exception {
+        org.marketingworkbench.core.data.Dataset data = new org.marketingworkbench.core.data.Dataset(
+                tech.tablesaw.api.Table.create("t"), List.of());
+        session.setImportedData(data, false);
+        finishImport();
+        dialogs.files.add(dir.resolve("kept.mwb"));
+        assertThat(vm.save()).isTrue();
+        assertThat(session.isDirty()).isFalse();
+        assertThat(session.importedDataProperty().get()).as("saving does not throw the data away").isSameAs(data);
+        assertThat(session.project().name()).isEqualTo("kept");
+    }
+
     /** Answers the shell's questions from queues; records errors. */
     private static final class AnsweringDialogs extends QueuedFileDialogs {
         final Deque<UnsavedChoice> unsaved = new ArrayDeque<>();
