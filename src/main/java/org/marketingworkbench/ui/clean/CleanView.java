@@ -449,6 +449,9 @@ public final class CleanView implements StepView {
                 Label detail = new Label(detailOf(item));
                 detail.getStyleClass().add("recipe-step-detail");
                 detail.setWrapText(true);
+                // a wrapping label in a list cell needs a width to wrap at and room to grow downwards
+                detail.maxWidthProperty().bind(recipeList.widthProperty().subtract(70));
+                detail.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
                 VBox text = new VBox(1, title, detail);
                 HBox.setHgrow(text, Priority.ALWAYS);
                 HBox row = new HBox(8, enabled, text);
