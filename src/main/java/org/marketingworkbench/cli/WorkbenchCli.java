@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         versionProvider = WorkbenchCli.Versions.class,
         description = "Marketing Workbench: customer data to segments and prediction models.%n"
                 + "Run without arguments to open the window.",
-        subcommands = {ProjectCommand.class, ImportCommand.class, ProfileCommand.class, CleanCommand.class,
+        subcommands = {ProjectCommand.class, ImportCommand.class, ProfileCommand.class, CleanCommand.class, SegmentCommand.class,
             SampleDataCommand.class})
 public final class WorkbenchCli implements Runnable {
 
