@@ -129,8 +129,12 @@ public final class DataImporter {
         p.throwIfCancelled();
         Dataset dataset = assembler.build();
         List<ImportProblem> problems = new ArrayList<>(plan.notes.size() + assembler.problems().size());
+        Map<String, Integer> index = new HashMap<>(Math.max(16, plan.columns.size() * 2));
+        for (int i = 0; i < plan.columns.size(); i++) {
+            index.put(plan.columns.get(i).name(), i);
+        }
         for (ImportProblem note : plan.notes) {
-            problems.add(restated(note, plan.columns, dataset, assembler));
+            problems.add(restated(note, index, dataset, assembler));
         }
         problems.addAll(assembler.problems());
         long bytes = estimateBytes(plan.columns, plan.bytesPerRow, dataset.rowCount());
@@ -140,17 +144,14 @@ public final class DataImporter {
     }
 
     /** A note on a column's values, with the whole file's counts instead of the sample's. */
-    private static ImportProblem restated(ImportProblem note, List<ColumnPlan> columns, Dataset dataset,
+    private static ImportProblem restated(ImportProblem note, Map<String, Integer> index, Dataset dataset,
             TableAssembler assembler) {
         if (note.kind() != ImportProblem.Kind.MIXED_TYPES || note.column() == null) {
             return note;
         }
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(note.column())) {
-                return TypeInference.restateNote(note, dataset.columns().get(i).type(), assembler.wholeFile(i));
-            }
-        }
-        return note;
+        Integer i = index.get(note.column());
+        return i == null ? note
+                : TypeInference.restateNote(note, dataset.columns().get(i).type(), assembler.wholeFile(i));
     }
 
     private static long mib(long bytes) {
@@ -565,8 +566,9 @@ public final class DataImporter {
         }
         List<String[]> data = header ? records.subList(1, records.size()) : records;
         List<String> names = columnNames(header ? records.get(0) : null, width, plan.notes);
+        Set<String> nameSet = s.columnTypeOverrides().isEmpty() ? Set.of() : new HashSet<>(names);
         for (String overridden : s.columnTypeOverrides().keySet()) {
-            if (!names.contains(overridden)) {
+            if (!nameSet.contains(overridden)) {
                 plan.notes.add(new ImportProblem(0, ImportProblem.Kind.UNKNOWN_COLUMN, overridden, null,
                         UserMessage.of("ingest.problem.unknownColumn", overridden)));
             }
@@ -729,43 +731,49 @@ public final class DataImporter {
         return false;
     }
 
-    /** Unique, non-blank column names; blank ones become column_N, repeats name_2, name_3. */
+    /**
+     * Unique, non-blank column names; blank ones become column_N, repeats name_2, name_3. Names are
+     * compared ignoring case, as the table does ({@link Dataset#foldCase}): "id" and "ID" are a repeat.
+     * One hash lookup per name, so 200,000 columns take no longer than a few.
+     */
     static List<String> columnNames(String[] header, int width, List<ImportProblem> notes) {
         List<String> names = new ArrayList<>(width);
         Set<String> used = new HashSet<>();
         if (header != null) {
             for (String h : header) {
                 if (h != null && !h.isBlank()) {
-                    used.add(h.trim());
+                    used.add(Dataset.foldCase(h.trim()));
                 }
             }
         }
-        Set<String> taken = new HashSet<>();
+        Map<String, String> taken = new HashMap<>(Math.max(16, width * 2));
         for (int c = 0; c < width; c++) {
             String raw = header != null && c < header.length && header[c] != null ? header[c].trim() : "";
             String name;
+            String earlier = raw.isEmpty() ? null : taken.get(Dataset.foldCase(raw));
             if (raw.isEmpty()) {
                 name = "column_" + (c + 1);
                 int k = 2;
-                while (taken.contains(name) || used.contains(name)) {
+                while (taken.containsKey(Dataset.foldCase(name)) || used.contains(Dataset.foldCase(name))) {
                     name = "column_" + (c + 1) + "_" + k++;
                 }
                 if (header != null) {
                     notes.add(new ImportProblem(1, ImportProblem.Kind.BLANK_NAME, name, "",
                             UserMessage.of("ingest.problem.blankName", c + 1, name)));
                 }
-            } else if (taken.contains(raw)) {
+            } else if (earlier != null) {
                 int k = 2;
                 name = raw + "_" + k;
-                while (taken.contains(name) || used.contains(name)) {
+                while (taken.containsKey(Dataset.foldCase(name)) || used.contains(Dataset.foldCase(name))) {
                     name = raw + "_" + ++k;
                 }
-                notes.add(new ImportProblem(1, ImportProblem.Kind.DUPLICATE_NAME, name, raw,
-                        UserMessage.of("ingest.problem.duplicateName", raw, name)));
+                notes.add(new ImportProblem(1, ImportProblem.Kind.DUPLICATE_NAME, name, raw, earlier.equals(raw)
+                        ? UserMessage.of("ingest.problem.duplicateName", raw, name)
+                        : UserMessage.of("ingest.problem.duplicateNameCase", raw, earlier, name)));
             } else {
                 name = raw;
             }
-            taken.add(name);
+            taken.put(Dataset.foldCase(name), name);
             names.add(name);
         }
         return names;
