@@ -3,7 +3,6 @@ package org.marketingworkbench.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -13,7 +12,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Running out of memory on the command line: exit code 1 and one plain line on stderr, no stack trace. */
-class RunningOutOfMemoryCliTest {
+class RunningOutOfMemoryCliTest extends CliTest {
 
     @TempDir
     Path dir;
@@ -42,9 +41,8 @@ class RunningOutOfMemoryCliTest {
             }}) {
             WorkbenchCli root = new WorkbenchCli();
             CommandLine cli = new CommandLine(root).addSubcommand("work", CommandSpec.wrapWithoutInspection(failing));
-            StringWriter err = new StringWriter();
-            int code = WorkbenchCli.execute(cli, root, new String[] {"work"}, new PrintWriter(new StringWriter()),
-                    new PrintWriter(err));
+            err.getBuffer().setLength(0);
+            int code = WorkbenchCli.execute(cli, root, new String[] {"work"}, new PrintWriter(out), new PrintWriter(err));
             assertThat(code).isEqualTo(WorkbenchCli.BAD_INPUT);
             assertThat(err.toString().lines()).singleElement().asString().startsWith("error: Memory ran out (the app may use ")
                     .contains("-Xmx").doesNotContain("OutOfMemoryError").doesNotContain("worker failed");

@@ -34,6 +34,8 @@ public final class SmallHeapJvm {
         command.add("-Xmx" + maxHeap);
         command.add("-Dmwb.home=" + home);
         command.add("-Djava.awt.headless=true");
+        command.add("-Duser.language=en"); // the messages checked are the English ones
+        command.add("-Duser.country=US");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass);
