@@ -31,7 +31,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -137,7 +136,7 @@ final class ImportCommand implements Callable<Integer> {
                 specs.add(d.columns().get(i));
             }
         }
-        return kept.size() == d.columns().size() ? d : new Dataset(Table.create(d.table().name(), kept), specs);
+        return kept.size() == d.columns().size() ? d : Dataset.of(d.table().name(), kept, specs);
     }
 
     ImportSettings settings() throws ImportException {

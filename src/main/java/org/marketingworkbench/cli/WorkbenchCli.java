@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.marketingworkbench.core.env.LibraryVersions;
 import org.marketingworkbench.core.i18n.WorkbenchException;
+import org.marketingworkbench.core.ingest.HeapBudget;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -38,7 +39,11 @@ public final class WorkbenchCli implements Runnable {
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         WorkbenchCli root = new WorkbenchCli();
-        CommandLine cli = new CommandLine(root);
+        return execute(new CommandLine(root), root, args, out, err);
+    }
+
+    /** Test seam: runs {@code cli}, whose top command is {@code root}, turning every failure into one line. */
+    static int execute(CommandLine cli, WorkbenchCli root, String[] args, PrintWriter out, PrintWriter err) {
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -47,16 +52,38 @@ public final class WorkbenchCli implements Runnable {
             }
             if (e instanceof WorkbenchException we) {
                 err.println("error: " + we.userMessage().format(Locale.getDefault()));
+            } else if (causedByOutOfMemory(e)) {
+                err.println("error: " + HeapBudget.outOfMemory().format(Locale.getDefault()));
             } else {
                 err.println("error: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             }
             err.flush();
             return BAD_INPUT;
         });
-        int code = cli.execute(args);
+        int code;
+        try {
+            code = cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli passes only Exceptions to the handler: an Error would reach the terminal as a stack
+            // trace. Here the command's frames are gone, and what it had read with them.
+            if (root.debug) {
+                e.printStackTrace(err);
+            }
+            err.println("error: " + HeapBudget.outOfMemory().format(Locale.getDefault()));
+            code = BAD_INPUT;
+        }
         out.flush();
         err.flush();
         return code;
+    }
+
+    private static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Versions for {@code --version}. */

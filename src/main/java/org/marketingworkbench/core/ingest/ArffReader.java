@@ -36,6 +36,7 @@ final class ArffReader {
             loader.setFile(file.toFile());
             data = loader.getDataSet();
         } catch (IOException | RuntimeException e) {
+            DataImporter.rethrowOutOfMemory(e); // a wrapped one is memory, not a broken file
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new ImportException(UserMessage.of("ingest.error.arff", file.getFileName().toString(),
                     detail.lines().findFirst().orElse(detail)), e);

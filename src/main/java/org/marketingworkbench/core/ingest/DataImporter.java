@@ -52,7 +52,7 @@ public final class DataImporter {
     static final long PARALLEL_FROM_BYTES = 4L << 20;
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
 
-    private final LongSupplier availableMemory;
+    private final HeapBudget budget;
     private final long parallelFromBytes;
 
     public DataImporter() {
@@ -66,19 +66,22 @@ public final class DataImporter {
 
     /** Test seam: also from which file size on to convert on a second thread. */
     DataImporter(LongSupplier availableMemory, long parallelFromBytes) {
-        this.availableMemory = availableMemory;
+        this.budget = new HeapBudget(availableMemory);
         this.parallelFromBytes = parallelFromBytes;
     }
 
     static long freeHeap() {
-        Runtime rt = Runtime.getRuntime();
-        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return HeapBudget.freeHeap();
     }
 
     /** The sheet names of an Excel workbook, for the sheet chooser. */
     public List<String> sheets(Path file) throws ImportException {
-        checkFile(file);
-        return ExcelReader.sheetNames(file);
+        long size = checkFile(file);
+        try {
+            return ExcelReader.sheetNames(file);
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(file, size, new Figures(), e);
+        }
     }
 
     /**
@@ -87,7 +90,12 @@ public final class DataImporter {
      * @param requested settings the user fixed; null fields are detected
      */
     public ImportPreview detect(Path file, ImportSettings requested) throws ImportException {
-        return plan(file, requested == null ? ImportSettings.auto() : requested).preview();
+        Figures figures = new Figures();
+        try {
+            return plan(file, requested == null ? ImportSettings.auto() : requested, figures).preview();
+        } catch (OutOfMemoryError e) {
+            throw outOfMemory(file, figures.fileSize, figures, e);
+        }
     }
 
     /**
@@ -95,42 +103,105 @@ public final class DataImporter {
      * and leaves nothing behind.
      */
     public ImportResult read(Path file, ImportSettings settings, Progress progress) throws ImportException {
+        Figures figures = new Figures();
+        try {
+            return readInto(file, settings, progress, figures);
+        } catch (OutOfMemoryError e) {
+            // readInto's frame, and with it every reference to the rows read so far, is gone: the
+            // collector can take them back, and the app goes on with the memory it had before
+            throw outOfMemory(file, figures.fileSize, figures, e);
+        }
+    }
+
+    /**
+     * What a read has got to, kept apart from the data so that the figures outlive it when memory runs
+     * out: allocated before the read, written with numbers only, so recording them needs no memory.
+     */
+    static final class Figures {
+        volatile long fileSize;
+        volatile int columns = -1;
+        volatile long rows = -1;
+        /** Bytes of text read so far: decompressed, for a .gz. */
+        volatile long textBytes = -1;
+        /** For a workbook: the cells its sheets span, and its largest sheet. */
+        volatile long cells = -1;
+        volatile String sheet;
+        volatile long sheetRows;
+        volatile long sheetColumns;
+        volatile long need = -1;
+    }
+
+    /** The plain message for a read that ran out of memory, with what is known of the data's size. */
+    private static ImportException outOfMemory(Path file, long fileSize, Figures f, OutOfMemoryError e) {
+        String name = String.valueOf(file.getFileName());
+        long maxHeap = HeapBudget.maxHeap();
+        UserMessage message;
+        if (f.rows >= 0 && f.columns >= 0) {
+            long need = f.need;
+            if (need < 0 && f.textBytes > 0 && fileSize > f.textBytes) {
+                need = (long) (maxHeap * ((double) fileSize / f.textBytes)); // at this rate, the whole file
+            }
+            message = UserMessage.of("ingest.error.outOfMemoryRead", name, HeapBudget.mib(fileSize), f.rows, f.columns,
+                    HeapBudget.mib(Math.max(0, f.textBytes)), HeapBudget.mib(maxHeap), HeapBudget.advice(need));
+        } else if (f.cells >= 0) {
+            message = UserMessage.of("ingest.error.outOfMemorySheets", name, HeapBudget.mib(fileSize), f.cells,
+                    String.valueOf(f.sheet), f.sheetRows, f.sheetColumns, HeapBudget.mib(maxHeap),
+                    HeapBudget.advice(f.need));
+        } else {
+            message = UserMessage.of("ingest.error.outOfMemory", name, HeapBudget.mib(fileSize),
+                    HeapBudget.mib(maxHeap), HeapBudget.advice(f.need));
+        }
+        return new ImportException(message, e);
+    }
+
+    private ImportResult readInto(Path file, ImportSettings settings, Progress progress, Figures figures)
+            throws ImportException {
         Progress p = progress == null ? Progress.none() : progress;
-        Plan plan = plan(file, settings == null ? ImportSettings.auto() : settings);
+        Plan plan = plan(file, settings == null ? ImportSettings.auto() : settings, figures);
         p.throwIfCancelled();
         long need = plan.estimatedBytes + plan.estimatedBytes / 4;
-        long available = availableMemory.getAsLong();
-        if (need > available) {
-            // what looks used may be garbage: collect once before refusing
-            System.gc();
-            available = availableMemory.getAsLong();
-        }
+        long available = budget.availableFor(need);
         if (need > available) {
             throw new ImportException(UserMessage.of("ingest.error.tooLarge", file.getFileName().toString(),
-                    mib(plan.fileSize), mib(need), mib(available)));
+                    mib(plan.fileSize), mib(need), mib(available), HeapBudget.advice(need)));
         }
+        figures.columns = plan.columns.size();
         TableAssembler assembler = new TableAssembler(plan.columns, plan.missing, plan.numbers,
                 plan.resolved.onBadRow(), plan.estimatedRows + plan.estimatedRows / 10 + 16);
         String sha;
-        if (plan.allRecords != null) {
-            feedRecords(assembler, plan.allRecords, plan.allLines, p.slice(0, 0.9));
-            try {
-                sha = ContentHash.sha256(file);
-            } catch (IOException e) {
-                throw ioError(file, e);
+        Dataset dataset;
+        try {
+            if (plan.allRecords != null) {
+                feedRecords(assembler, plan.allRecords, plan.allLines, p.slice(0, 0.9));
+                try {
+                    sha = ContentHash.sha256(file);
+                } catch (IOException e) {
+                    throw ioError(file, e);
+                }
+            } else {
+                sha = readCsv(file, plan, assembler, p.slice(0, 0.95), textLimit(plan, available), figures);
             }
-        } else {
-            sha = readCsv(file, plan, assembler, p.slice(0, 0.95));
+            if (assembler.size() == 0) {
+                throw new ImportException(UserMessage.of(assembler.rowsSkipped() > 0 ? "ingest.error.allRowsBad"
+                        : "ingest.error.headerOnly", assembler.rowsSkipped()));
+            }
+            p.throwIfCancelled();
+            dataset = assembler.build();
+        } catch (OutOfMemoryError e) {
+            // field reads and writes: recording the figures needs no memory
+            figures.rows = assembler.size();
+            if (figures.textBytes < 0 && plan.allRecords != null) {
+                figures.textBytes = plan.fileSize; // a workbook or ARFF file is read whole first
+            }
+            throw e;
         }
-        if (assembler.size() == 0) {
-            throw new ImportException(UserMessage.of(assembler.rowsSkipped() > 0 ? "ingest.error.allRowsBad"
-                    : "ingest.error.headerOnly", assembler.rowsSkipped()));
-        }
-        p.throwIfCancelled();
-        Dataset dataset = assembler.build();
         List<ImportProblem> problems = new ArrayList<>(plan.notes.size() + assembler.problems().size());
+        Map<String, Integer> index = new HashMap<>(Math.max(16, plan.columns.size() * 2));
+        for (int i = 0; i < plan.columns.size(); i++) {
+            index.put(plan.columns.get(i).name(), i);
+        }
         for (ImportProblem note : plan.notes) {
-            problems.add(restated(note, plan.columns, dataset, assembler));
+            problems.add(restated(note, index, dataset, assembler));
         }
         problems.addAll(assembler.problems());
         long bytes = estimateBytes(plan.columns, plan.bytesPerRow, dataset.rowCount());
@@ -140,27 +211,42 @@ public final class DataImporter {
     }
 
     /** A note on a column's values, with the whole file's counts instead of the sample's. */
-    private static ImportProblem restated(ImportProblem note, List<ColumnPlan> columns, Dataset dataset,
+    private static ImportProblem restated(ImportProblem note, Map<String, Integer> index, Dataset dataset,
             TableAssembler assembler) {
         if (note.kind() != ImportProblem.Kind.MIXED_TYPES || note.column() == null) {
             return note;
         }
-        for (int i = 0; i < columns.size(); i++) {
-            if (columns.get(i).name().equals(note.column())) {
-                return TypeInference.restateNote(note, dataset.columns().get(i).type(), assembler.wholeFile(i));
-            }
-        }
-        return note;
+        Integer i = index.get(note.column());
+        return i == null ? note
+                : TypeInference.restateNote(note, dataset.columns().get(i).type(), assembler.wholeFile(i));
     }
 
     private static long mib(long bytes) {
-        return Math.max(1, (bytes + (1 << 19)) >> 20);
+        return HeapBudget.mib(bytes);
+    }
+
+    /**
+     * The most text a .gz may expand to before its table outgrows the memory that was free when the
+     * read began: a gzip's size says nothing of what it holds (one of 5 MB can expand to 5 GB), so the
+     * check before the read cannot see it. The memory a row takes and the text a row takes both come
+     * from the sample. Unlimited for a plain file, whose size the check before the read already used.
+     */
+    static long textLimit(Plan plan, long available) {
+        if (!plan.gzip || plan.textBytesPerRow <= 0) {
+            return Long.MAX_VALUE;
+        }
+        double memoryPerRow = 0;
+        for (double b : plan.bytesPerRow) {
+            memoryPerRow += b;
+        }
+        double rows = (available - available / 5) / Math.max(1.0, memoryPerRow); // the same 1.25 as before the read
+        return (long) Math.max(SAMPLE_BYTES, Math.min(Long.MAX_VALUE / 2.0, rows * plan.textBytesPerRow));
     }
 
     // ------------------------------------------------------------------ the plan
 
     /** Everything detection decides; shared by detect and read so both see the same. */
-    private static final class Plan {
+    static final class Plan {
         ImportSettings resolved;
         Charset charset;
         int bom;
@@ -178,6 +264,8 @@ public final class DataImporter {
         List<String[]> allRecords; // Excel and ARFF: the whole data, already in memory
         long[] allLines;
         long fileSize;
+        /** Bytes of text per data row in the sample: how much text a given number of rows takes. */
+        double textBytesPerRow;
         long estimatedRows;
         long estimatedBytes;
         double[] bytesPerRow;
@@ -195,17 +283,45 @@ public final class DataImporter {
         }
     }
 
-    private Plan plan(Path file, ImportSettings s) throws ImportException {
+    private Plan plan(Path file, ImportSettings s, Figures figures) throws ImportException {
         long size = checkFile(file);
+        figures.fileSize = size;
         FileFormat format = s.format() != null ? s.format() : formatOf(file);
         Plan plan = new Plan();
         plan.fileSize = size;
         return switch (format) {
-            case EXCEL -> planRecords(file, s.withFormat(FileFormat.EXCEL), plan, ExcelReader.read(file, s.sheet()));
+            case EXCEL -> {
+                checkWorkbookFits(file, size, figures);
+                yield planRecords(file, s.withFormat(FileFormat.EXCEL), plan, ExcelReader.read(file, s.sheet()));
+            }
             case ARFF -> planRecords(file, s.withFormat(FileFormat.ARFF).withHeader(true).withDecimalComma(false)
                     .withThousandsSeparator(""), plan, ArffReader.read(file));
             default -> planCsv(file, s.withFormat(FileFormat.CSV), plan);
         };
+    }
+
+    /**
+     * Refuses a workbook that cannot fit before reading it: POI loads every sheet of a workbook at once,
+     * at about {@link ExcelReader#XLSX_BYTES_PER_CELL} bytes a cell, so a 37 MB .xlsx of 300,000 × 20
+     * numbers needs some 4.6 GiB. The cells are counted from the sheets' dimensions without loading them.
+     */
+    private void checkWorkbookFits(Path file, long size, Figures figures) throws ImportException {
+        ExcelReader.Extent extent = ExcelReader.extent(file);
+        if (extent == null) {
+            return;
+        }
+        long need = extent.bytesNeeded();
+        figures.cells = extent.cells();
+        figures.sheet = extent.largestSheet();
+        figures.sheetRows = extent.largestRows();
+        figures.sheetColumns = extent.largestColumns();
+        figures.need = need;
+        long available = budget.availableFor(need);
+        if (need > available) {
+            throw new ImportException(UserMessage.of("ingest.error.workbookTooLarge", file.getFileName().toString(),
+                    mib(size), extent.cells(), extent.largestSheet(), extent.largestRows(), extent.largestColumns(),
+                    mib(need), mib(available), HeapBudget.advice(need)));
+        }
     }
 
     private static long checkFile(Path file) throws ImportException {
@@ -326,6 +442,7 @@ public final class DataImporter {
                 }
             }
         } catch (CsvParseException | java.io.UncheckedIOException e) {
+            rethrowOutOfMemory(e);
             throw new ImportException(UserMessage.of("ingest.error.parse", lines.isEmpty() ? 1 : lines.get(
                     lines.size() - 1), e.getMessage()), e);
         }
@@ -346,6 +463,7 @@ public final class DataImporter {
             // a file of short rows: the first megabyte holds more rows than the sample takes
             share = (double) lines.get(lines.size() - 1) / Math.max(1, lineCount(text) + plan.prefixLines);
         }
+        done.textBytesPerRow = (len - bom - plan.prefixBytes) * Math.min(1.0, share) / records.size();
         if (truncated) {
             share *= (double) Math.max(1, rawConsumed) / plan.fileSize;
         }
@@ -466,6 +584,7 @@ public final class DataImporter {
                     }
                 }
             } catch (RuntimeException e) {
+                rethrowOutOfMemory(e); // memory, not a sign that this is the wrong delimiter
                 continue;
             }
             if (cut && n > 2) {
@@ -565,8 +684,9 @@ public final class DataImporter {
         }
         List<String[]> data = header ? records.subList(1, records.size()) : records;
         List<String> names = columnNames(header ? records.get(0) : null, width, plan.notes);
+        Set<String> nameSet = s.columnTypeOverrides().isEmpty() ? Set.of() : new HashSet<>(names);
         for (String overridden : s.columnTypeOverrides().keySet()) {
-            if (!names.contains(overridden)) {
+            if (!nameSet.contains(overridden)) {
                 plan.notes.add(new ImportProblem(0, ImportProblem.Kind.UNKNOWN_COLUMN, overridden, null,
                         UserMessage.of("ingest.problem.unknownColumn", overridden)));
             }
@@ -729,43 +849,49 @@ public final class DataImporter {
         return false;
     }
 
-    /** Unique, non-blank column names; blank ones become column_N, repeats name_2, name_3. */
+    /**
+     * Unique, non-blank column names; blank ones become column_N, repeats name_2, name_3. Names are
+     * compared ignoring case, as the table does ({@link Dataset#foldCase}): "id" and "ID" are a repeat.
+     * One hash lookup per name, so 200,000 columns take no longer than a few.
+     */
     static List<String> columnNames(String[] header, int width, List<ImportProblem> notes) {
         List<String> names = new ArrayList<>(width);
         Set<String> used = new HashSet<>();
         if (header != null) {
             for (String h : header) {
                 if (h != null && !h.isBlank()) {
-                    used.add(h.trim());
+                    used.add(Dataset.foldCase(h.trim()));
                 }
             }
         }
-        Set<String> taken = new HashSet<>();
+        Map<String, String> taken = new HashMap<>(Math.max(16, width * 2));
         for (int c = 0; c < width; c++) {
             String raw = header != null && c < header.length && header[c] != null ? header[c].trim() : "";
             String name;
+            String earlier = raw.isEmpty() ? null : taken.get(Dataset.foldCase(raw));
             if (raw.isEmpty()) {
                 name = "column_" + (c + 1);
                 int k = 2;
-                while (taken.contains(name) || used.contains(name)) {
+                while (taken.containsKey(Dataset.foldCase(name)) || used.contains(Dataset.foldCase(name))) {
                     name = "column_" + (c + 1) + "_" + k++;
                 }
                 if (header != null) {
                     notes.add(new ImportProblem(1, ImportProblem.Kind.BLANK_NAME, name, "",
                             UserMessage.of("ingest.problem.blankName", c + 1, name)));
                 }
-            } else if (taken.contains(raw)) {
+            } else if (earlier != null) {
                 int k = 2;
                 name = raw + "_" + k;
-                while (taken.contains(name) || used.contains(name)) {
+                while (taken.containsKey(Dataset.foldCase(name)) || used.contains(Dataset.foldCase(name))) {
                     name = raw + "_" + ++k;
                 }
-                notes.add(new ImportProblem(1, ImportProblem.Kind.DUPLICATE_NAME, name, raw,
-                        UserMessage.of("ingest.problem.duplicateName", raw, name)));
+                notes.add(new ImportProblem(1, ImportProblem.Kind.DUPLICATE_NAME, name, raw, earlier.equals(raw)
+                        ? UserMessage.of("ingest.problem.duplicateName", raw, name)
+                        : UserMessage.of("ingest.problem.duplicateNameCase", raw, earlier, name)));
             } else {
                 name = raw;
             }
-            taken.add(name);
+            taken.put(Dataset.foldCase(name), name);
             names.add(name);
         }
         return names;
@@ -929,7 +1055,60 @@ public final class DataImporter {
         }
     }
 
-    private String readCsv(Path file, Plan plan, TableAssembler assembler, Progress p) throws ImportException {
+    /** Thrown by {@link TextCounter} when a .gz expands past its limit; ends the read with a message. */
+    private static final class TextLimitReached extends IOException {
+        TextLimitReached() {
+            super(null, null);
+        }
+    }
+
+    /** Counts the text (decompressed) bytes the parser reads, and stops a .gz that expands too far. */
+    private static final class TextCounter extends FilterInputStream {
+        volatile long count;
+        private final long limit;
+
+        TextCounter(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) throws TextLimitReached {
+            count += n;
+            if (count > limit) {
+                throw new TextLimitReached();
+            }
+        }
+    }
+
+    /** The OutOfMemoryError somewhere in the causes of {@code t}, rethrown: a wrapped one is not a parse error. */
+    static void rethrowOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError oom) {
+                throw oom;
+            }
+        }
+    }
+
+    private String readCsv(Path file, Plan plan, TableAssembler assembler, Progress p, long textLimit, Figures figures)
+            throws ImportException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -938,8 +1117,10 @@ public final class DataImporter {
         }
         ImportSettings s = plan.resolved;
         CsvRowHandler handler = null;
+        TextCounter text = null;
         try (CountingStream counting = new CountingStream(Files.newInputStream(file), digest);
-                InputStream in = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting) {
+                InputStream raw = plan.gzip ? new GZIPInputStream(counting, 1 << 16) : counting;
+                InputStream in = text = new TextCounter(raw, textLimit)) {
             in.skipNBytes(plan.bom + plan.prefixBytes);
             handler = new CsvRowHandler(assembler, s.delimiter(), s.hasHeader(), plan.prefixLines, p,
                     () -> counting.count,
@@ -964,8 +1145,12 @@ public final class DataImporter {
             throw e.cause;
         } catch (CancelledException e) {
             throw e;
+        } catch (OutOfMemoryError e) {
+            figures.textBytes = text == null ? 0 : text.count;
+            throw e;
         } catch (CsvParseException e) {
-            // FastCSV wraps what the callback throws: unwrap a stop-at-bad-row or a cancel
+            // FastCSV wraps whatever the parser or the callback throws, an OutOfMemoryError too (a 5 GB
+            // .gz was reported as "a quote never closes"): unwrap a stop-at-bad-row, a cancel, an Error
             for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
                 if (c instanceof CsvRowHandler.Abort a) {
                     throw a.cause;
@@ -973,18 +1158,58 @@ public final class DataImporter {
                 if (c instanceof CancelledException ce) {
                     throw ce;
                 }
+                if (c instanceof java.io.UncheckedIOException u && u.getCause() instanceof TextLimitReached) {
+                    throw expandsTooFar(file, plan, assembler, text, textLimit);
+                }
+                if (c instanceof OutOfMemoryError) {
+                    figures.textBytes = text == null ? 0 : text.count;
+                }
+                if (c instanceof Error err) {
+                    throw err;
+                }
             }
             long line = handler == null ? 0 : handler.currentLine();
             throw new ImportException(UserMessage.of("ingest.error.quoteNeverCloses", line), e);
         } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof TextLimitReached) {
+                throw expandsTooFar(file, plan, assembler, text, textLimit);
+            }
             throw ioError(file, e.getCause());
+        } catch (TextLimitReached e) {
+            throw expandsTooFar(file, plan, assembler, text, textLimit);
         } catch (IOException e) {
             throw ioError(file, e);
         } catch (RuntimeException e) {
+            if (hasOutOfMemory(e)) {
+                figures.textBytes = text == null ? 0 : text.count;
+                rethrowOutOfMemory(e);
+            }
             long line = handler == null ? 0 : handler.currentLine();
             throw new ImportException(UserMessage.of("ingest.error.parse", line, String.valueOf(e.getMessage())), e);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static boolean hasOutOfMemory(Throwable t) {
+        for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A .gz whose text outgrew the memory: how far it got and what to do. */
+    private ImportException expandsTooFar(Path file, Plan plan, TableAssembler assembler, TextCounter text,
+            long textLimit) {
+        long textBytes = text == null ? textLimit : text.count;
+        long rows = assembler.size();
+        // the memory the rows up to the limit take at the sample's rate: what was free when the read began
+        long needSoFar = (long) ((double) textLimit / Math.max(1.0, plan.textBytesPerRow)
+                * java.util.Arrays.stream(plan.bytesPerRow).sum());
+        return new ImportException(UserMessage.of("ingest.error.expandsTooFar", file.getFileName().toString(),
+                mib(plan.fileSize), mib(textBytes), rows, plan.columns.size(), mib(needSoFar),
+                HeapBudget.advice(2 * needSoFar)));
     }
 
     /** Counts (and optionally hashes) the raw bytes read from the file. */

@@ -10,7 +10,6 @@ import org.marketingworkbench.core.i18n.UserMessage;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -360,8 +359,7 @@ final class TableAssembler {
             }
             specs.add(new ColumnSpec(p.name(), p.type(), TypeInference.restate(p.type(), p.reason(), wholeFile(i))));
         }
-        Table t = Table.create("data", cols);
-        return new Dataset(t, specs);
+        return Dataset.of("data", cols, specs);
     }
 
     /**

@@ -22,6 +22,7 @@ import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.i18n.WorkbenchException;
 import org.marketingworkbench.core.ingest.BadRowPolicy;
 import org.marketingworkbench.core.ingest.DataImporter;
+import org.marketingworkbench.core.ingest.HeapBudget;
 import org.marketingworkbench.core.ingest.ImportProblem;
 import org.marketingworkbench.core.ingest.ImportResult;
 import org.marketingworkbench.core.ingest.ImportSettings;
@@ -165,7 +166,7 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
     public void trySampleData() {
         tasks.submit(Job.of(UserMessage.of("ingest.job.sample"), progress -> sampleData.customersFile())
                 .onSuccess(this::openDataFile)
-                .onFailure(e -> error.set(messageOf(e))));
+                .onFailure(e -> error.set(messageOf(e, null))));
     }
 
     public void setEncoding(String encoding) {
@@ -274,7 +275,7 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
             if (runPending()) {
                 return;
             }
-            error.set(messageOf(e));
+            error.set(messageOf(e, path));
             if (result.get() == null) {
                 file.set(path);
                 requested.set(settings);
@@ -412,12 +413,17 @@ public final class IngestViewModel implements StepViewModel, DataFileOpener {
         };
     }
 
-    private static UserMessage messageOf(Throwable e) {
+    /**
+     * What went wrong, for the user. The importer turns running out of memory into a message with the
+     * data's figures; one that escapes it (counting the missing cells, say) still says how big the file
+     * is and what to do. Nothing of the failed read is kept, so the memory is there for the next one.
+     */
+    private static UserMessage messageOf(Throwable e, Path path) {
         if (e instanceof WorkbenchException we) {
             return we.userMessage();
         }
         if (e instanceof OutOfMemoryError) {
-            return UserMessage.of("ingest.error.outOfMemory");
+            return path == null ? HeapBudget.outOfMemory() : HeapBudget.outOfMemory(path);
         }
         return UserMessage.of("ingest.error.unexpected", Objects.toString(e.getMessage(), e.getClass().getSimpleName()));
     }

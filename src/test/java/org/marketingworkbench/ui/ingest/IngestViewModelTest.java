@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketingworkbench.core.data.ColumnType;
+import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.ingest.DataImporter;
+import org.marketingworkbench.core.pipeline.Progress;
 import org.marketingworkbench.core.pipeline.Stage;
 import org.marketingworkbench.core.project.Project;
+import org.marketingworkbench.ui.common.Job;
 import org.marketingworkbench.ui.common.SameThreadTaskRunner;
+import org.marketingworkbench.ui.common.TaskRunner;
 import org.marketingworkbench.ui.common.WorkbenchSession;
 
 /** The Import step's rules without a window. */
@@ -103,5 +108,52 @@ class IngestViewModelTest {
         assertThat(vm.columns()).filteredOn(c -> c.name().equals("city")).singleElement()
                 .extracting(ColumnRow::type).isEqualTo(ColumnType.TEXT);
         assertThat(session.isDirty()).as("reading unchanged data again is not a change").isFalse();
+    }
+
+    /** Runs each job at once; while {@code failing}, its progress runs out of memory the first time it moves. */
+    private static final class OutOfMemoryRunner extends TaskRunner.Base {
+        boolean failing = true;
+
+        @Override
+        public <T> void submit(Job<T> job) {
+            boolean[] thrown = {false};
+            Progress progress = Progress.to((fraction, message) -> {
+                if (failing && fraction > 0 && fraction < 1 && !thrown[0]) {
+                    thrown[0] = true;
+                    throw new OutOfMemoryError("Java heap space");
+                }
+            });
+            try {
+                job.succeeded(job.work().run(progress));
+            } catch (Exception | OutOfMemoryError e) {
+                job.failed(e);
+            }
+        }
+    }
+
+    @Test
+    void runningOutOfMemorySaysHowMuchWasReadKeepsTheLastTableAndTheNextReadWorks() throws Exception {
+        OutOfMemoryRunner runner = new OutOfMemoryRunner();
+        vm = new IngestViewModel(session, new DataImporter(), runner, () -> file);
+        runner.failing = false;
+        vm.openDataFile(file);
+        var table = session.importedDataProperty().get();
+        Path big = dir.resolve("big.csv");
+        StringBuilder rows = new StringBuilder("id,spend,city\n");
+        for (int i = 0; i < 20_000; i++) {
+            rows.append(i).append(',').append(i % 90).append(".5,city").append(i % 7).append('\n');
+        }
+        Files.writeString(big, rows);
+        runner.failing = true;
+        vm.openDataFile(big);
+        UserMessage error = vm.errorProperty().get();
+        assertThat(error.key()).isEqualTo("ingest.error.outOfMemoryRead");
+        assertThat(error.format(Locale.ENGLISH)).startsWith("Memory ran out while reading big.csv")
+                .contains("rows × 3 columns").contains("-Xmx");
+        assertThat(session.importedDataProperty().get()).as("the last good table stays").isSameAs(table);
+        runner.failing = false;
+        vm.openDataFile(big);
+        assertThat(vm.errorProperty().get()).isNull();
+        assertThat(session.importedDataProperty().get().rowCount()).isEqualTo(20_000);
     }
 }

@@ -9,7 +9,6 @@ import org.marketingworkbench.core.i18n.UserMessage;
 import tech.tablesaw.api.DateTimeColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.StringColumn;
-import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
 /**
@@ -76,11 +75,7 @@ public final class DatasetEdit {
     }
 
     public Dataset build() {
-        Table t = Table.create(tableName);
-        for (Column<?> c : columns) {
-            t.addColumns(c);
-        }
-        return new Dataset(t, specs);
+        return Dataset.of(tableName, columns, specs);
     }
 
     // ---- small shared helpers for steps ----
