@@ -15,9 +15,11 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Builds the typed table row by row from fields given as character ranges: numbers go straight
- * into {@code double[]}, dates into packed {@code long[]}, text into Tablesaw's dictionary-encoded
- * string columns. A row is staged field by field and only committed when it is whole, so a
- * malformed row leaves no trace but its problem entry. Not thread-safe.
+ * into {@code double[]}, dates into packed {@code long[]}, categories and keys into an {@code int}
+ * code per row over a {@link StringDictionary} (made into Tablesaw's dictionary-encoded string
+ * columns when the read is done), free text into string columns. A row is staged field by field
+ * and only committed when it is whole, so a malformed row leaves no trace but its problem entry.
+ * Not thread-safe.
  */
 final class TableAssembler {
 
@@ -34,10 +36,13 @@ final class TableAssembler {
     private final double[][] doubles;
     private final long[][] dates;
     private final StringColumn[] strings;
+    /** Categories and keys (values repeat): a code per row, the values once; free text has none. */
+    private final StringDictionary[] dictionaries;
+    private final int[][] codes;
     private final double[] stagedDouble;
     private final long[] stagedDate;
     private final String[] stagedString;
-    private final StringCache[] caches;
+    private final int[] stagedCode;
     // what the whole file holds, per column, for reasons that count (TypeInference.restate)
     private final int[] present;
     private final int[] bad;
@@ -69,7 +74,8 @@ final class TableAssembler {
         doubles = new double[width][];
         dates = new long[width][];
         strings = new StringColumn[width];
-        caches = new StringCache[width];
+        dictionaries = new StringDictionary[width];
+        codes = new int[width][];
         for (int i = 0; i < width; i++) {
             ColumnPlan p = plans.get(i);
             if (p.type() == ColumnType.NUMBER) {
@@ -80,9 +86,13 @@ final class TableAssembler {
                 dates[i] = new long[capacity];
             } else {
                 kind[i] = 2;
-                strings[i] = StringColumn.create(p.name());
                 // values repeat in categories and in a log's keys (an invoice's lines); free text rarely does
-                caches[i] = p.type() == ColumnType.TEXT ? null : new StringCache();
+                if (p.type() == ColumnType.TEXT) {
+                    strings[i] = StringColumn.create(p.name());
+                } else {
+                    dictionaries[i] = new StringDictionary(missing);
+                    codes[i] = new int[capacity];
+                }
             }
         }
         present = new int[width];
@@ -97,6 +107,7 @@ final class TableAssembler {
         stagedDouble = new double[width];
         stagedDate = new long[width];
         stagedString = new String[width];
+        stagedCode = new int[width];
     }
 
     void beginRow(long startLine) {
@@ -149,9 +160,15 @@ final class TableAssembler {
                 stagedDate[index] = v;
             }
             default -> {
-                boolean isMissing = missing.isMissing(buf, off, len);
-                stagedString[index] = isMissing ? ""
-                        : caches[index] != null ? caches[index].get(buf, off, len) : new String(buf, off, len);
+                boolean isMissing;
+                if (dictionaries[index] != null) {
+                    int code = dictionaries[index].code(buf, off, len);
+                    stagedCode[index] = code;
+                    isMissing = code == StringDictionary.MISSING;
+                } else {
+                    isMissing = missing.isMissing(buf, off, len);
+                    stagedString[index] = isMissing ? "" : new String(buf, off, len);
+                }
                 if (countNumbers[index]) {
                     stagedNumber[index] = !isMissing && !Double.isNaN(numbers.parse(buf, off, len));
                 }
@@ -229,6 +246,15 @@ final class TableAssembler {
                     }
                 }
                 default -> {
+                    if (codes[i] != null) {
+                        // present and characters are counted from the codes when the read is done
+                        int c = here ? stagedCode[i] : StringDictionary.MISSING;
+                        codes[i][size] = c;
+                        if (c != StringDictionary.MISSING && countNumbers[i] && stagedNumber[i]) {
+                            numbersInText[i]++;
+                        }
+                        continue;
+                    }
                     String v = here ? stagedString[i] : "";
                     strings[i].append(v);
                     if (!v.isEmpty()) {
@@ -258,6 +284,9 @@ final class TableAssembler {
             }
             if (dates[i] != null) {
                 dates[i] = Arrays.copyOf(dates[i], newCapacity);
+            }
+            if (codes[i] != null) {
+                codes[i] = Arrays.copyOf(codes[i], newCapacity);
             }
         }
         capacity = newCapacity;
@@ -321,17 +350,43 @@ final class TableAssembler {
         return DoubleColumn.create(p.name(), out);
     }
 
-    /** What the whole file holds in column {@code i} (after {@link #build}, or during the read so far). */
+    /** What the whole file holds in column {@code i} (after {@link #build}). */
     TypeInference.WholeFile wholeFile(int i) {
         int distinct = 0;
         if (kind[i] == 2) {
-            distinct = strings[i].countUnique() - (present[i] < size ? 1 : 0);
+            distinct = distinctPresent[i] >= 0 ? distinctPresent[i]
+                    : strings[i].countUnique() - (present[i] < size ? 1 : 0);
         }
         return new TypeInference.WholeFile(present[i], bad[i], distinct, chars[i], numbersInText[i]);
     }
 
+    /** Different values present per dictionary column, -1 for the others; set by {@link #finishStrings}. */
+    private int[] distinctPresent;
+
+    /**
+     * Makes the string column of each dictionary column from its codes, and counts what the whole
+     * file holds there.
+     */
+    private void finishStrings() {
+        distinctPresent = new int[width];
+        Arrays.fill(distinctPresent, -1);
+        for (int i = 0; i < width; i++) {
+            if (codes[i] == null) {
+                continue;
+            }
+            StringDictionary.Counts counts = dictionaries[i].counts(codes[i], size);
+            present[i] = counts.present();
+            chars[i] = counts.chars();
+            distinctPresent[i] = counts.distinct();
+            strings[i] = dictionaries[i].column(plans.get(i).name(), codes[i], size);
+            codes[i] = null;
+            dictionaries[i] = null;
+        }
+    }
+
     /** The finished table; the builder must not be used afterwards. */
     Dataset build() {
+        finishStrings();
         List<Column<?>> cols = new ArrayList<>(width);
         List<ColumnSpec> specs = new ArrayList<>(width);
         for (int i = 0; i < width; i++) {
@@ -362,38 +417,5 @@ final class TableAssembler {
         }
         Table t = Table.create("data", cols);
         return new Dataset(t, specs);
-    }
-
-    /**
-     * Reuses the String for a value seen recently in the same column, so repeated categories do
-     * not make a new String per cell.
-     */
-    static final class StringCache {
-        private static final int SIZE = 1024;
-        private final String[] slots = new String[SIZE];
-
-        String get(char[] buf, int off, int len) {
-            int h = 0;
-            for (int k = off; k < off + len; k++) {
-                h = 31 * h + buf[k];
-            }
-            int slot = (h ^ (h >>> 16)) & (SIZE - 1);
-            String s = slots[slot];
-            if (s != null && s.length() == len) {
-                boolean same = true;
-                for (int k = 0; k < len; k++) {
-                    if (s.charAt(k) != buf[off + k]) {
-                        same = false;
-                        break;
-                    }
-                }
-                if (same) {
-                    return s;
-                }
-            }
-            s = new String(buf, off, len);
-            slots[slot] = s;
-            return s;
-        }
     }
 }
