@@ -43,6 +43,10 @@ final class TableAssembler {
     private final long[] stagedDate;
     private final String[] stagedString;
     private final int[] stagedCode;
+    /** Per date column, the previous cell as written and its value. */
+    private final char[][] lastDate;
+    private final int[] lastDateLength;
+    private final long[] lastDateValue;
     // what the whole file holds, per column, for reasons that count (TypeInference.restate)
     private final int[] present;
     private final int[] bad;
@@ -108,6 +112,15 @@ final class TableAssembler {
         stagedDate = new long[width];
         stagedString = new String[width];
         stagedCode = new int[width];
+        lastDate = new char[width][];
+        lastDateLength = new int[width];
+        lastDateValue = new long[width];
+        for (int i = 0; i < width; i++) {
+            if (kind[i] == 1) {
+                lastDate[i] = new char[40];
+                lastDateLength[i] = -1;
+            }
+        }
     }
 
     void beginRow(long startLine) {
@@ -148,8 +161,19 @@ final class TableAssembler {
                 stagedDouble[index] = v;
             }
             case 1 -> {
-                long v = missing.isMissing(buf, off, len) ? Long.MIN_VALUE
-                        : plans.get(index).datePattern().parse(buf, off, len);
+                long v;
+                char[] previous = lastDate[index];
+                if (len == lastDateLength[index] && Arrays.equals(previous, 0, len, buf, off, off + len)) {
+                    v = lastDateValue[index]; // a log's lines of one invoice share its time
+                } else {
+                    v = missing.isMissing(buf, off, len) ? Long.MIN_VALUE
+                            : plans.get(index).datePattern().parse(buf, off, len);
+                    if (len <= previous.length) {
+                        System.arraycopy(buf, off, previous, 0, len);
+                        lastDateLength[index] = len;
+                        lastDateValue[index] = v;
+                    }
+                }
                 if (v == Long.MIN_VALUE && !missing.isMissing(buf, off, len)) {
                     String raw = new String(buf, off, len);
                     pending.add(new ImportProblem(line, ImportProblem.Kind.BAD_DATE, plans.get(index).name(), raw,
