@@ -46,6 +46,10 @@ final class StringDictionary {
     private char[] pool = new char[1024];
     private int[] start = new int[65];
     private int size;
+    /** Values a committed row holds, how many, and whether one was missing. */
+    private boolean[] committed = new boolean[64];
+    private int committedDistinct;
+    private boolean committedMissing;
     /** Open addressing: code + 1 per slot, 0 for empty; at most half full. */
     private int[] table = new int[128];
     private int last = -1;
@@ -113,6 +117,7 @@ final class StringDictionary {
             values = Arrays.copyOf(values, size * 2);
             hashes = Arrays.copyOf(hashes, size * 2);
             isMissing = Arrays.copyOf(isMissing, size * 2);
+            committed = Arrays.copyOf(committed, size * 2);
             start = Arrays.copyOf(start, size * 2 + 1);
         }
         int end = start[size];
@@ -144,64 +149,81 @@ final class StringDictionary {
         table = t;
     }
 
+    /**
+     * Records the code of a row that is kept (row {@code rowsBefore}, counting from 0). Returns true
+     * when appending it would make Tablesaw turn the column into plain text: its short keys run out
+     * here and more than half of the rows so far held different values. Mostly different values (a
+     * customer number on a customer table) are then cheaper as plain strings than in the dictionary.
+     */
+    boolean commit(int code, int rowsBefore) {
+        if (code < 0) {
+            committedMissing = true;
+            return false;
+        }
+        if (committed[code]) {
+            return false;
+        }
+        committed[code] = true;
+        return ++committedDistinct == SHORT_VALUES + 1 && turnsToText(rowsBefore, committedMissing);
+    }
+
+    /**
+     * Tablesaw's choice when a short dictionary has no key left for a new value: plain text when
+     * more than half the rows so far were different values (missing counting as one), else int keys.
+     */
+    private static boolean turnsToText(int rowsBefore, boolean missingBefore) {
+        return SHORT_VALUES + (missingBefore ? 1 : 0) > rowsBefore * 0.5;
+    }
+
     /** The value of a code (not {@link #MISSING}). */
     String value(int code) {
         return values[code];
     }
 
-    /** What the rows hold, counted once the read is done. */
-    record Counts(int present, long chars, int distinct) {
-    }
-
-    /** Values present, their characters and different values present, in the first {@code rows} codes. */
-    Counts counts(int[] codes, int rows) {
-        int[] perCode = new int[size];
-        int present = 0;
-        for (int r = 0; r < rows; r++) {
-            int c = codes[r];
-            if (c >= 0) {
-                perCode[c]++;
-                present++;
-            }
-        }
-        long chars = 0;
-        int distinct = 0;
-        for (int c = 0; c < size; c++) {
-            if (perCode[c] > 0) {
-                distinct++;
-                chars += (long) perCode[c] * values[c].length();
-            }
-        }
-        return new Counts(present, chars, distinct);
+    /**
+     * The Tablesaw column of the first {@code rows} codes, equal to appending each row's value (""
+     * for missing) to {@code StringColumn.create(name)}, and what those rows hold.
+     */
+    record Built(StringColumn column, int present, long chars, int distinct) {
     }
 
     /**
-     * The Tablesaw column of the first {@code rows} codes, equal to appending each row's value (""
-     * for missing) to {@code StringColumn.create(name)}.
+     * Makes the column of the first {@code rows} codes (see {@link Built}); overwrites the codes, which
+     * must not be used afterwards.
      */
-    StringColumn column(String name, int[] codes, int rows) {
-        // rank: the order in which the rows first show each value; Tablesaw gives keys in that order
+    Built column(String name, int[] codes, int rows) {
+        // rank: the order in which the rows first show each value; Tablesaw gives keys in that order.
+        // One pass: each row's code becomes its rank, counted.
         int[] rank = new int[size];
         Arrays.fill(rank, -1);
         int[] codeOfRank = new int[size];
         int[] rowOfRank = new int[size];
+        int[] counts = new int[size];
         int distinct = 0;
         int firstMissing = -1;
-        int outOfShortKeys = rows; // the row whose value a short dictionary has no key left for
         for (int r = 0; r < rows; r++) {
             int c = codes[r];
             if (c < 0) {
                 if (firstMissing < 0) {
                     firstMissing = r;
                 }
-            } else if (rank[c] < 0) {
-                if (distinct == SHORT_VALUES) {
-                    outOfShortKeys = r;
-                }
-                rank[c] = distinct;
-                codeOfRank[distinct] = c;
-                rowOfRank[distinct++] = r;
+                continue;
             }
+            int k = rank[c];
+            if (k < 0) {
+                k = distinct++;
+                rank[c] = k;
+                codeOfRank[k] = c;
+                rowOfRank[k] = r;
+            }
+            counts[k]++;
+            codes[r] = k;
+        }
+        int present = 0;
+        long chars = 0;
+        for (int k = 0; k < distinct; k++) {
+            present += counts[k];
+            chars += (long) counts[k] * (start[codeOfRank[k] + 1] - start[codeOfRank[k]]);
         }
         Keys keys;
         int built = rows; // rows given to the dictionary made here; Tablesaw appends the rest
@@ -210,30 +232,23 @@ final class StringDictionary {
         } else if (distinct <= SHORT_VALUES) {
             keys = new ShortKeys();
         } else {
-            // out of short keys, Tablesaw turns to plain text when more than half of the rows so far
-            // were different values (missing counting as one), else to int keys
-            int unique = SHORT_VALUES + (firstMissing >= 0 && firstMissing < outOfShortKeys ? 1 : 0);
-            if (unique > outOfShortKeys * 0.5) {
+            int outOfShortKeys = rowOfRank[SHORT_VALUES]; // the row whose value has no short key left
+            if (turnsToText(outOfShortKeys, firstMissing >= 0 && firstMissing < outOfShortKeys)) {
                 keys = new ShortKeys();
                 built = outOfShortKeys;
+                Arrays.fill(counts, 0);
+                for (int r = 0; r < built; r++) {
+                    if (codes[r] >= 0) {
+                        counts[codes[r]]++;
+                    }
+                }
             } else {
                 keys = new IntKeys();
             }
         }
         int inDictionary = built == rows ? distinct : SHORT_VALUES;
-        int[] counts = new int[inDictionary];
-        int missingCount = 0;
-        keys.rows(built);
-        for (int r = 0; r < built; r++) {
-            int c = codes[r];
-            if (c < 0) {
-                missingCount++;
-                keys.setMissing(r);
-            } else {
-                counts[rank[c]]++;
-                keys.set(r, rank[c]);
-            }
-        }
+        int missingCount = built - (built == rows ? present : sum(counts, inDictionary));
+        keys.fill(codes, built);
         // the hash maps filled in the order the rows first show each key, missing included
         boolean missingPut = missingCount == 0;
         for (int k = 0; k < inDictionary; k++) {
@@ -248,10 +263,18 @@ final class StringDictionary {
         }
         StringColumn column = StringColumn.createInternal(name, keys.build(inDictionary));
         for (int r = built; r < rows; r++) {
-            int c = codes[r];
-            column.append(c < 0 ? "" : values[c]);
+            int k = codes[r];
+            column.append(k < 0 ? "" : values[codeOfRank[k]]);
         }
-        return column;
+        return new Built(column, present, chars, distinct);
+    }
+
+    private static int sum(int[] v, int n) {
+        int s = 0;
+        for (int i = 0; i < n; i++) {
+            s += v[i];
+        }
+        return s;
     }
 
     /**
@@ -259,11 +282,8 @@ final class StringDictionary {
      * (Tablesaw's first key), missing has the highest key.
      */
     private interface Keys {
-        void rows(int rows);
-
-        void set(int row, int rank);
-
-        void setMissing(int row);
+        /** The key of each row from its rank (negative: missing). */
+        void fill(int[] ranks, int rows);
 
         void put(int rank, String value, int count);
 
@@ -283,18 +303,12 @@ final class StringDictionary {
         }
 
         @Override
-        public void rows(int rows) {
+        public void fill(int[] ranks, int rows) {
             keys = new byte[rows];
-        }
-
-        @Override
-        public void set(int row, int rank) {
-            keys[row] = (byte) (Byte.MIN_VALUE + 1 + rank);
-        }
-
-        @Override
-        public void setMissing(int row) {
-            keys[row] = Byte.MAX_VALUE;
+            for (int r = 0; r < rows; r++) {
+                int k = ranks[r];
+                keys[r] = k < 0 ? Byte.MAX_VALUE : (byte) (Byte.MIN_VALUE + 1 + k);
+            }
         }
 
         @Override
@@ -331,18 +345,12 @@ final class StringDictionary {
         }
 
         @Override
-        public void rows(int rows) {
+        public void fill(int[] ranks, int rows) {
             keys = new short[rows];
-        }
-
-        @Override
-        public void set(int row, int rank) {
-            keys[row] = (short) (Short.MIN_VALUE + 1 + rank);
-        }
-
-        @Override
-        public void setMissing(int row) {
-            keys[row] = Short.MAX_VALUE;
+            for (int r = 0; r < rows; r++) {
+                int k = ranks[r];
+                keys[r] = k < 0 ? Short.MAX_VALUE : (short) (Short.MIN_VALUE + 1 + k);
+            }
         }
 
         @Override
@@ -380,18 +388,12 @@ final class StringDictionary {
         }
 
         @Override
-        public void rows(int rows) {
+        public void fill(int[] ranks, int rows) {
             keys = new int[rows];
-        }
-
-        @Override
-        public void set(int row, int rank) {
-            keys[row] = Integer.MIN_VALUE + 1 + rank;
-        }
-
-        @Override
-        public void setMissing(int row) {
-            keys[row] = Integer.MAX_VALUE;
+            for (int r = 0; r < rows; r++) {
+                int k = ranks[r];
+                keys[r] = k < 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE + 1 + k;
+            }
         }
 
         @Override

@@ -273,9 +273,13 @@ final class TableAssembler {
                     if (codes[i] != null) {
                         // present and characters are counted from the codes when the read is done
                         int c = here ? stagedCode[i] : StringDictionary.MISSING;
-                        codes[i][size] = c;
                         if (c != StringDictionary.MISSING && countNumbers[i] && stagedNumber[i]) {
                             numbersInText[i]++;
+                        }
+                        if (dictionaries[i].commit(c, size)) {
+                            toPlainText(i, c);
+                        } else {
+                            codes[i][size] = c;
                         }
                         continue;
                     }
@@ -292,12 +296,29 @@ final class TableAssembler {
             }
         }
         size++;
-        for (ImportProblem p : pending) {
-            problem(p);
+        // indexed loops: an iterator per row was a garbage object per row
+        for (int k = 0; k < pending.size(); k++) {
+            problem(pending.get(k));
         }
-        for (int c : pendingColumns) {
-            bad[c]++;
+        for (int k = 0; k < pendingColumns.size(); k++) {
+            bad[pendingColumns.get(k)]++;
         }
+    }
+
+    /**
+     * Turns dictionary column {@code i} into a plain string column where Tablesaw would, at this row
+     * holding code {@code c}; later rows are appended as strings, like free text.
+     */
+    private void toPlainText(int i, int c) {
+        StringDictionary d = dictionaries[i];
+        String v = d.value(c);
+        StringDictionary.Built built = d.column(plans.get(i).name(), codes[i], size);
+        strings[i] = built.column();
+        strings[i].append(v); // Tablesaw, out of short keys, makes the column plain text here
+        present[i] = built.present() + 1;
+        chars[i] = built.chars() + v.length();
+        codes[i] = null;
+        dictionaries[i] = null;
     }
 
     private void grow() {
@@ -378,34 +399,38 @@ final class TableAssembler {
     TypeInference.WholeFile wholeFile(int i) {
         int distinct = 0;
         if (kind[i] == 2) {
-            distinct = distinctPresent[i] >= 0 ? distinctPresent[i]
+            distinct = distinctPresent != null && distinctPresent[i] >= 0 ? distinctPresent[i]
                     : strings[i].countUnique() - (present[i] < size ? 1 : 0);
         }
         return new TypeInference.WholeFile(present[i], bad[i], distinct, chars[i], numbersInText[i]);
     }
 
-    /** Different values present per dictionary column, -1 for the others; set by {@link #finishStrings}. */
+    /** Different values present per string column, -1 for the others; set by {@link #finishStrings}. */
     private int[] distinctPresent;
 
     /**
-     * Makes the string column of each dictionary column from its codes, and counts what the whole
-     * file holds there.
+     * Makes the string column of each dictionary column from its codes, and counts the different
+     * values of every string column (for the reasons restated from the whole file). Columns are
+     * independent: they are finished in parallel.
      */
     private void finishStrings() {
-        distinctPresent = new int[width];
-        Arrays.fill(distinctPresent, -1);
-        for (int i = 0; i < width; i++) {
-            if (codes[i] == null) {
-                continue;
+        int[] distinct = new int[width];
+        Arrays.fill(distinct, -1);
+        java.util.stream.IntStream.range(0, width).filter(i -> kind[i] == 2).parallel().forEach(i -> {
+            if (codes[i] != null) {
+                StringDictionary.Built built = dictionaries[i].column(plans.get(i).name(), codes[i], size);
+                strings[i] = built.column();
+                present[i] = built.present();
+                chars[i] = built.chars();
+                distinct[i] = built.distinct();
+                codes[i] = null;
+                dictionaries[i] = null;
+            } else {
+                // free text, or a key that turned to plain text: Tablesaw counts with a set of all values
+                distinct[i] = strings[i].countUnique() - (present[i] < size ? 1 : 0);
             }
-            StringDictionary.Counts counts = dictionaries[i].counts(codes[i], size);
-            present[i] = counts.present();
-            chars[i] = counts.chars();
-            distinctPresent[i] = counts.distinct();
-            strings[i] = dictionaries[i].column(plans.get(i).name(), codes[i], size);
-            codes[i] = null;
-            dictionaries[i] = null;
-        }
+        });
+        distinctPresent = distinct;
     }
 
     /** The finished table; the builder must not be used afterwards. */

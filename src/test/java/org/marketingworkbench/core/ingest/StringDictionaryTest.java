@@ -134,12 +134,12 @@ class StringDictionaryTest {
             codes[r] = dictionary.code(chars, 0, chars.length);
             expected.append(MISSING.isMissing(values.get(r)) ? "" : values.get(r));
         }
-        StringDictionary.Counts counts = dictionary.counts(codes, codes.length);
+        StringDictionary.Built built = dictionary.column("c", codes, codes.length);
         List<String> present = values.stream().filter(v -> !MISSING.isMissing(v)).toList();
-        assertThat(counts.present()).isEqualTo(present.size());
-        assertThat(counts.distinct()).isEqualTo(new java.util.HashSet<>(present).size());
-        assertThat(counts.chars()).isEqualTo(present.stream().mapToLong(String::length).sum());
-        StringColumn made = dictionary.column("c", codes, codes.length);
+        assertThat(built.present()).isEqualTo(present.size());
+        assertThat(built.distinct()).isEqualTo(new java.util.HashSet<>(present).size());
+        assertThat(built.chars()).isEqualTo(present.stream().mapToLong(String::length).sum());
+        StringColumn made = built.column();
         Made result = new Made(List.copyOf(made.asList()), made.getDictionary().getClass());
         assertSame(made, expected);
         return result;
