@@ -23,15 +23,23 @@ import weka.core.Instances;
 import weka.core.converters.CSVLoader;
 
 /**
- * Import benchmark (not a test): generates a seeded 1,000,000 × 20 customer CSV in target/, then
- * times, in the same run, our importer, Weka's CSVLoader and (if installed) pandas read_csv, and
- * checks our importer's peak heap by running it in a child JVM capped at 3× (and 2×) the file size.
+ * Import benchmark (not a test), on two generated, seeded files in target/: a 1,000,000 × 20 customer
+ * table and a 541,909 × 8 transaction log of the shape of the UCI Online Retail file
+ * ({@link TransactionLog}). For each it times, in the same run, our importer and (if installed) pandas
+ * {@code read_csv} in a python3 process, alternating the two so that both meet the same machine load:
+ * one warm-up each, then the median of five, wall and CPU seconds, in-process. It also checks our
+ * importer's peak heap in a child JVM capped at 3× (and 2×) the file size, and, on the customer
+ * table, times Weka's CSVLoader.
  *
- * <p>Run: {@code mvn -o -Pbench test-compile exec:exec} (arguments: target dir [rows]).
+ * <p>Run: {@code mvn -Pbench test-compile exec:exec} (arguments: target dir [customer rows]; the
+ * system property {@code bench.shapes}, e.g. {@code retail}, picks the files).
  */
 public final class ImportBenchmark {
 
     private static final long SEED = 20_241_128L;
+    private static final int REPEATS = 5;
+    /** The goal of issue 10: our in-process import at most this many times pandas' read_csv. */
+    private static final double GOAL = 1.2;
 
     public static void main(String[] args) throws Exception {
         if (args.length >= 2 && args[0].equals("--child")) {
@@ -43,51 +51,120 @@ public final class ImportBenchmark {
         System.setProperty("weka.core.loadPackages", "false");
         Path dir = Path.of(args.length > 0 ? args[0] : "target");
         int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
-        Path csv = dir.resolve("bench-customers-" + rows + ".csv");
-        if (!Files.exists(csv)) {
-            long t = System.nanoTime();
-            generate(csv, rows);
-            System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", csv, (System.nanoTime() - t) / 1e9);
+        String shapes = System.getProperty("bench.shapes", "customers,retail");
+        if (shapes.isBlank()) {
+            shapes = "customers,retail";
         }
-        long size = Files.size(csv);
-        System.out.printf(Locale.ROOT, "file: %s, %,d rows x 20 columns, %.1f MiB%n", csv.getFileName(), rows,
-                size / 1048576.0);
+        System.out.printf(Locale.ROOT, "ImportBenchmark: %d cores, Java %s, max heap %d MiB%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20);
+        List<String> summary = new ArrayList<>();
+        try (Pandas pandas = Pandas.start()) {
+            if (shapes.contains("customers")) {
+                Path csv = dir.resolve("bench-customers-" + rows + ".csv");
+                if (!Files.exists(csv)) {
+                    long t = System.nanoTime();
+                    generate(csv, rows);
+                    System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", csv, (System.nanoTime() - t) / 1e9);
+                }
+                Shape s = measure("customers " + rows + " x 20", csv, rows, pandas);
+                summary.add(s.line());
+                weka(csv, rows, s);
+            }
+            if (shapes.contains("retail")) {
+                Path csv = dir.resolve("bench-retail-" + TransactionLog.ROWS + ".csv");
+                if (!Files.exists(csv)) {
+                    long t = System.nanoTime();
+                    TransactionLog.generate(csv, TransactionLog.ROWS);
+                    System.out.printf(Locale.ROOT, "generated %s in %.1f s%n", csv, (System.nanoTime() - t) / 1e9);
+                }
+                summary.add(measure("transaction log " + TransactionLog.ROWS + " x 8", csv, TransactionLog.ROWS,
+                        pandas).line());
+            }
+        }
+        System.out.println();
+        System.out.println("summary (in-process, medians of " + REPEATS + ", same run; goal: ours/pandas <= " + GOAL + "):");
+        summary.forEach(System.out::println);
+    }
 
-        // ours: one warm-up, then the median of three
+    /** Our importer's and pandas' times on one file, alternated. */
+    private record Shape(String name, double ours, double oursCpu, double pandas, double pandasCpu) {
+        String line() {
+            return String.format(Locale.ROOT, "  %-28s ours %.2f s, pandas %.2f s: ratio %.2f%s; CPU %.2f s vs %.2f s: "
+                    + "ratio %.2f", name, ours, pandas, ours / pandas, ours <= GOAL * pandas ? " (goal met)"
+                    : " (goal NOT met)", oursCpu, pandasCpu, oursCpu / pandasCpu);
+        }
+    }
+
+    private static Shape measure(String name, Path csv, int rows, Pandas pandas) throws Exception {
+        long size = Files.size(csv);
+        System.out.printf(Locale.ROOT, "%n== %s: %s, %.1f MiB%n", name, csv.getFileName(), size / 1048576.0);
         DataImporter importer = new DataImporter();
-        double[] ours = new double[5];
-        double[] oursCpu = new double[ours.length];
-        ImportResult last = null;
-        importer.read(csv, ImportSettings.auto(), Progress.none());
-        for (int i = 0; i < ours.length; i++) {
+        double[] ours = new double[REPEATS];
+        double[] oursCpu = new double[REPEATS];
+        double[] pd = new double[REPEATS];
+        double[] pdCpu = new double[REPEATS];
+        double pandasBytes = Double.NaN;
+        // one warm-up each (the JIT; pandas' first read is slower too), reported, not counted
+        System.gc();
+        long c0 = cpu();
+        long t0 = System.nanoTime();
+        ImportResult last = importer.read(csv, ImportSettings.auto(), Progress.none());
+        double firstOurs = (System.nanoTime() - t0) / 1e9;
+        double firstOursCpu = (cpu() - c0) / 1e9;
+        double[] firstPandas = pandas == null ? null : pandas.read(csv);
+        for (int i = 0; i < REPEATS; i++) {
+            last = null;
             System.gc();
             long c = cpu();
             long t = System.nanoTime();
             last = importer.read(csv, ImportSettings.auto(), Progress.none());
             ours[i] = (System.nanoTime() - t) / 1e9;
             oursCpu[i] = (cpu() - c) / 1e9;
+            if (pandas != null) {
+                double[] p = pandas.read(csv);
+                pd[i] = p[0];
+                pdCpu[i] = p[1];
+                pandasBytes = p[2];
+            } else {
+                pd[i] = Double.NaN;
+                pdCpu[i] = Double.NaN;
+            }
         }
-        double oursMedian = median(ours);
-        double oursBest = Arrays.stream(ours).min().orElseThrow();
         System.gc();
         Runtime rt = Runtime.getRuntime();
         long retained = rt.totalMemory() - rt.freeMemory();
-        System.out.printf(Locale.ROOT, "ours:   %.2f s median (best %.2f) of %s, %,.0f rows/s; CPU %.2f s median of %s;"
-                        + " %d rows, %d skipped, table ~%.0f MiB (heap in use after GC with the table held: %.0f MiB)%n",
-                oursMedian, oursBest, Arrays.toString(round(ours)), rows / oursMedian, median(oursCpu),
-                Arrays.toString(round(oursCpu)), last.rowsRead(), last.rowsSkipped(),
+        double oursMedian = median(ours);
+        System.out.printf(Locale.ROOT, "ours:   %.2f s median of %s, %,.0f rows/s; CPU %.2f s median of %s;"
+                        + " first run %.2f s (CPU %.2f s); %d rows, %d skipped, table ~%.0f MiB (heap in use after GC"
+                        + " with the table held: %.0f MiB)%n",
+                oursMedian, Arrays.toString(round(ours)), rows / oursMedian, median(oursCpu),
+                Arrays.toString(round(oursCpu)), firstOurs, firstOursCpu, last.rowsRead(), last.rowsSkipped(),
                 last.estimatedBytes() / 1048576.0, retained / 1048576.0);
         System.out.println("        types: " + last.columns().stream().map(c -> c.name() + "=" + c.type().id()).toList());
         last = null;
+        if (pandas != null) {
+            System.out.printf(Locale.ROOT, "pandas: %.2f s median of %s (read_csv in-process), %,.0f rows/s; CPU %.2f s "
+                    + "median of %s; first run %.2f s; DataFrame %.0f MiB%n", median(pd), Arrays.toString(round(pd)),
+                    rows / median(pd), median(pdCpu), Arrays.toString(round(pdCpu)), firstPandas[0],
+                    pandasBytes / 1048576.0);
+        } else {
+            System.out.println("pandas: not available");
+        }
+        Shape s = new Shape(name, oursMedian, median(oursCpu), median(pd), median(pdCpu));
+        System.out.println("ratio: " + s.line().trim());
 
         // peak heap: our importer alone in a JVM capped at 3x and 2x the file size
         for (int factor : new int[] {3, 2}) {
             long capMiB = factor * size / 1048576;
             ChildRun cr = runChild(csv, capMiB);
-            System.out.printf(Locale.ROOT, "ours in a JVM with -Xmx%dm (%dx file size): %s%n", capMiB, factor, cr);
+            System.out.printf(Locale.ROOT, "ours in a fresh JVM with -Xmx%dm (%dx file size): %s%n", capMiB, factor, cr);
         }
+        return s;
+    }
 
-        // Weka CSVLoader, given what it needs to succeed on this file
+    /** Weka's CSVLoader on the customer table, given what it needs to succeed on this file. */
+    private static void weka(Path csv, int rows, Shape ours) throws Exception {
         System.gc();
         long cw = cpu();
         long tw = System.nanoTime();
@@ -100,27 +177,68 @@ public final class ImportBenchmark {
         Instances weka = loader.getDataSet();
         double wekaSeconds = (System.nanoTime() - tw) / 1e9;
         double wekaCpu = (cpu() - cw) / 1e9;
-        System.out.printf(Locale.ROOT, "weka:   %.2f s, %,.0f rows/s, CPU %.2f s, %d instances%n", wekaSeconds,
-                rows / wekaSeconds, wekaCpu, weka.numInstances());
-        weka = null;
+        System.out.printf(Locale.ROOT, "weka:   %.2f s, %,.0f rows/s, CPU %.2f s, %d instances; weka/ours = %.1fx "
+                + "(goal >= 5x), CPU %.1fx%n", wekaSeconds, rows / wekaSeconds, wekaCpu, weka.numInstances(),
+                wekaSeconds / ours.ours(), wekaCpu / ours.oursCpu());
+    }
 
-        // pandas, in a separate process; in-process read_csv time, median of three
-        double pandas = Double.NaN;
-        double pandasCpu = Double.NaN;
-        String pandasOut = pandas(csv);
-        if (pandasOut != null) {
-            String[] parts = pandasOut.trim().split("\\s+");
-            pandas = Double.parseDouble(parts[0]);
-            pandasCpu = Double.parseDouble(parts[2]);
-            System.out.printf(Locale.ROOT, "pandas: %.2f s median (read_csv in-process), %,.0f rows/s, CPU %.2f s, "
-                    + "DataFrame %.0f MiB%n", pandas, rows / pandas, pandasCpu, Double.parseDouble(parts[1]) / 1048576.0);
-        } else {
-            System.out.println("pandas: not available");
+    /** The pandas side: a python3 process that times one read_csv per request. */
+    private static final class Pandas implements AutoCloseable {
+        private final Process process;
+        private final java.io.BufferedReader out;
+        private final java.io.PrintWriter in;
+
+        private Pandas(Process process) {
+            this.process = process;
+            this.out = process.inputReader();
+            this.in = new java.io.PrintWriter(process.outputWriter(), true);
         }
-        System.out.printf(Locale.ROOT, "ratios (wall, medians): weka/ours = %.1fx faster (goal >= 5x); ours/pandas = %.2f "
-                + "(goal <= 1.5)%n", wekaSeconds / oursMedian, oursMedian / pandas);
-        System.out.printf(Locale.ROOT, "ratios (CPU seconds, less sensitive to other load on the machine): weka/ours = "
-                + "%.1fx; ours/pandas = %.2f%n", wekaCpu / median(oursCpu), median(oursCpu) / pandasCpu);
+
+        /** Null when python3 with pandas is not there. */
+        static Pandas start() throws IOException {
+            Path script = Path.of("src/bench/python/import_benchmark.py");
+            // the system Python is where Debian's python3-pandas lives; a python3 earlier on PATH may lack it
+            String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+            if (!Files.exists(script)) {
+                System.out.println("pandas baseline skipped: no " + script);
+                return null;
+            }
+            Pandas p;
+            try {
+                p = new Pandas(new ProcessBuilder(python, script.toString()).redirectErrorStream(true).start());
+            } catch (IOException e) {
+                System.out.println("pandas baseline skipped: " + e.getMessage());
+                return null;
+            }
+            for (String line = p.out.readLine(); line != null; line = p.out.readLine()) {
+                if (line.equals("ready")) {
+                    return p;
+                }
+                System.out.println("  pandas: " + line);
+            }
+            System.out.println("pandas baseline skipped: python3 with pandas did not start (apt-get install python3-pandas)");
+            return null;
+        }
+
+        /** {wall seconds, CPU seconds, DataFrame bytes} of one read_csv. */
+        double[] read(Path csv) throws IOException {
+            in.println("read " + csv.toAbsolutePath());
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length == 4 && parts[0].equals("pandas")) {
+                    return new double[] {Double.parseDouble(parts[1]), Double.parseDouble(parts[2]),
+                        Double.parseDouble(parts[3])};
+                }
+                System.out.println("  pandas: " + line);
+            }
+            throw new IOException("pandas stopped");
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            in.println("quit");
+            process.waitFor(1, TimeUnit.MINUTES);
+        }
     }
 
     /** CPU time of this whole process (all threads, including GC), in nanoseconds. */
@@ -178,29 +296,6 @@ public final class ImportBenchmark {
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         p.waitFor(10, TimeUnit.MINUTES);
         return new ChildRun(p.exitValue(), out);
-    }
-
-    private static String pandas(Path csv) throws InterruptedException {
-        String script = "import sys, time\n"
-                + "import pandas as pd\n"
-                + "ts = []\n"
-                + "cs = []\n"
-                + "for i in range(3):\n"
-                + "    c = time.process_time(); t = time.perf_counter(); df = pd.read_csv(sys.argv[1])\n"
-                + "    ts.append(time.perf_counter() - t); cs.append(time.process_time() - c)\n"
-                + "ts.sort(); cs.sort()\n"
-                + "print(ts[1], int(df.memory_usage(deep=True).sum()), cs[1])\n";
-        try {
-            // the system Python is where Debian's python3-pandas lives; a python3 earlier on PATH may lack it
-            String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
-            ProcessBuilder pb = new ProcessBuilder(python, "-c", script, csv.toString());
-            pb.redirectError(ProcessBuilder.Redirect.INHERIT);
-            Process p = pb.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor() == 0 ? out : null;
-        } catch (IOException e) {
-            return null;
-        }
     }
 
     /** A customer table: an id, 12 numbers (some blank), 6 categories, a date. Seeded. */

@@ -841,8 +841,9 @@ public final class DataImporter {
     }
 
     private static boolean matchesAny(List<DatePattern> patterns, String v) {
+        char[] chars = v.toCharArray(); // once, not once per pattern
         for (DatePattern p : patterns) {
-            if (p.matches(v)) {
+            if (p.parse(chars, 0, chars.length) != Long.MIN_VALUE) {
                 return true;
             }
         }
@@ -1010,7 +1011,7 @@ public final class DataImporter {
         if (type == ColumnType.NUMBER || type == ColumnType.DATETIME) {
             return 8;
         }
-        Set<String> distinct = new HashSet<>();
+        Set<String> distinct = new HashSet<>(Math.max(16, (int) (values.size() / 0.75f) + 1));
         long chars = 0;
         int n = 0;
         for (String v : values) {

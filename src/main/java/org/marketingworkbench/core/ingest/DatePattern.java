@@ -1,14 +1,10 @@
 package org.marketingworkbench.core.ingest;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.LocalTime;
 import tech.tablesaw.columns.dates.PackedLocalDate;
 import tech.tablesaw.columns.datetimes.PackedLocalDateTime;
-import tech.tablesaw.columns.times.PackedLocalTime;
 
 /**
  * A numeric date/time pattern such as {@code dd.MM.yyyy HH:mm} (letters as in
@@ -36,8 +32,6 @@ final class DatePattern {
     private static final int SECOND = 5;
     private static final int MILLI = 6;
     private static final int LITERAL = 7;
-
-    private static final int MIDNIGHT = PackedLocalTime.pack(LocalTime.MIDNIGHT);
 
     private final String pattern;
     private final int[] kinds;
@@ -174,16 +168,22 @@ final class DatePattern {
                 || second > 59) {
             return Long.MIN_VALUE;
         }
-        if (day > 28) {
-            try {
-                LocalDate.of(year, month, day);
-            } catch (DateTimeException e) {
-                return Long.MIN_VALUE;
-            }
+        if (day > 28 && day > lengthOfMonth(year, month)) {
+            return Long.MIN_VALUE;
         }
         int date = PackedLocalDate.pack(year, month, day);
-        int time = hour == 0 && minute == 0 && second == 0 && milli == 0 ? MIDNIGHT
-                : PackedLocalTime.pack(LocalTime.of(hour, minute, second, milli * 1_000_000));
+        // Tablesaw's packed time: hour, minute, then the millisecond of the minute in 16 bits
+        // (PackedLocalTime.pack(LocalTime) without making a LocalTime per cell)
+        int time = (hour << 24) | (minute << 16) | (second * 1000 + milli);
         return ((long) date << 32) | (time & 0xFFFFFFFFL);
+    }
+
+    /** Days in the month, as {@link java.time.YearMonth#lengthOfMonth()}, without an object per cell. */
+    static int lengthOfMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year & 3) == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 }

@@ -31,8 +31,40 @@ final class MissingMarkers {
         return numericMarker;
     }
 
+    /** As {@link #isMissing(char[], int, int)}, without copying the characters (detection asks for every value). */
     boolean isMissing(String s) {
-        return isMissing(s.toCharArray(), 0, s.length());
+        int len = s.length();
+        if (len > maxLength && s.charAt(0) > ' ' && s.charAt(len - 1) > ' ') {
+            return false;
+        }
+        int i = 0;
+        int end = len;
+        while (i < end && blank(s.charAt(i))) {
+            i++;
+        }
+        while (end > i && blank(s.charAt(end - 1))) {
+            end--;
+        }
+        int n = end - i;
+        if (n == 0) {
+            return true;
+        }
+        if (n > maxLength) {
+            return false;
+        }
+        outer:
+        for (char[] m : markers) {
+            if (m.length != n) {
+                continue;
+            }
+            for (int k = 0; k < n; k++) {
+                if (s.charAt(i + k) != m[k]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
     }
 
     boolean isMissing(char[] buf, int off, int len) {

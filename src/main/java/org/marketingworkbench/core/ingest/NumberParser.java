@@ -38,12 +38,20 @@ final class NumberParser {
         this.thousands = thousands == decimal ? 0 : thousands;
     }
 
+    /** Characters of the String being parsed: detection parses every value of the sample. */
+    private char[] scratch = new char[64];
+
     boolean isNumber(String s) {
-        return !Double.isNaN(parse(s.toCharArray(), 0, s.length()));
+        return !Double.isNaN(parse(s));
     }
 
     double parse(String s) {
-        return parse(s.toCharArray(), 0, s.length());
+        int len = s.length();
+        if (len > scratch.length) {
+            scratch = new char[Math.max(len, scratch.length * 2)];
+        }
+        s.getChars(0, len, scratch, 0);
+        return parse(scratch, 0, len);
     }
 
     /** The number in {@code buf[off, off+len)}, or NaN if it is not a number in this format. */

@@ -20,8 +20,13 @@ final class RowBatch {
     final long[] rowLine = new long[ROWS];
     int rows;
 
+    /**
+     * Full at {@link #ROWS} rows, or earlier when three quarters of the characters or fields are
+     * used: a batch of wide or long rows is handed on rather than grown (a grown array is garbage).
+     */
     boolean isFull() {
-        return rows >= ROWS;
+        return rows >= ROWS || charLen >= chars.length - (chars.length >> 2)
+                || fields >= fieldStart.length - (fieldStart.length >> 2);
     }
 
     void beginRow(long line) {

@@ -14,9 +14,11 @@ import tech.tablesaw.columns.Column;
 
 /**
  * Builds the typed table row by row from fields given as character ranges: numbers go straight
- * into {@code double[]}, dates into packed {@code long[]}, text into Tablesaw's dictionary-encoded
- * string columns. A row is staged field by field and only committed when it is whole, so a
- * malformed row leaves no trace but its problem entry. Not thread-safe.
+ * into {@code double[]}, dates into packed {@code long[]}, categories and keys into an {@code int}
+ * code per row over a {@link StringDictionary} (made into Tablesaw's dictionary-encoded string
+ * columns when the read is done), free text into string columns. A row is staged field by field
+ * and only committed when it is whole, so a malformed row leaves no trace but its problem entry.
+ * Not thread-safe.
  */
 final class TableAssembler {
 
@@ -33,10 +35,17 @@ final class TableAssembler {
     private final double[][] doubles;
     private final long[][] dates;
     private final StringColumn[] strings;
+    /** Categories and keys (values repeat): a code per row, the values once; free text has none. */
+    private final StringDictionary[] dictionaries;
+    private final int[][] codes;
     private final double[] stagedDouble;
     private final long[] stagedDate;
     private final String[] stagedString;
-    private final StringCache[] caches;
+    private final int[] stagedCode;
+    /** Per date column, the previous cell as written and its value. */
+    private final char[][] lastDate;
+    private final int[] lastDateLength;
+    private final long[] lastDateValue;
     // what the whole file holds, per column, for reasons that count (TypeInference.restate)
     private final int[] present;
     private final int[] bad;
@@ -68,7 +77,8 @@ final class TableAssembler {
         doubles = new double[width][];
         dates = new long[width][];
         strings = new StringColumn[width];
-        caches = new StringCache[width];
+        dictionaries = new StringDictionary[width];
+        codes = new int[width][];
         for (int i = 0; i < width; i++) {
             ColumnPlan p = plans.get(i);
             if (p.type() == ColumnType.NUMBER) {
@@ -79,9 +89,13 @@ final class TableAssembler {
                 dates[i] = new long[capacity];
             } else {
                 kind[i] = 2;
-                strings[i] = StringColumn.create(p.name());
                 // values repeat in categories and in a log's keys (an invoice's lines); free text rarely does
-                caches[i] = p.type() == ColumnType.TEXT ? null : new StringCache();
+                if (p.type() == ColumnType.TEXT) {
+                    strings[i] = StringColumn.create(p.name());
+                } else {
+                    dictionaries[i] = new StringDictionary(missing);
+                    codes[i] = new int[capacity];
+                }
             }
         }
         present = new int[width];
@@ -96,6 +110,16 @@ final class TableAssembler {
         stagedDouble = new double[width];
         stagedDate = new long[width];
         stagedString = new String[width];
+        stagedCode = new int[width];
+        lastDate = new char[width][];
+        lastDateLength = new int[width];
+        lastDateValue = new long[width];
+        for (int i = 0; i < width; i++) {
+            if (kind[i] == 1) {
+                lastDate[i] = new char[40];
+                lastDateLength[i] = -1;
+            }
+        }
     }
 
     void beginRow(long startLine) {
@@ -136,8 +160,19 @@ final class TableAssembler {
                 stagedDouble[index] = v;
             }
             case 1 -> {
-                long v = missing.isMissing(buf, off, len) ? Long.MIN_VALUE
-                        : plans.get(index).datePattern().parse(buf, off, len);
+                long v;
+                char[] previous = lastDate[index];
+                if (len == lastDateLength[index] && Arrays.equals(previous, 0, len, buf, off, off + len)) {
+                    v = lastDateValue[index]; // a log's lines of one invoice share its time
+                } else {
+                    v = missing.isMissing(buf, off, len) ? Long.MIN_VALUE
+                            : plans.get(index).datePattern().parse(buf, off, len);
+                    if (len <= previous.length) {
+                        System.arraycopy(buf, off, previous, 0, len);
+                        lastDateLength[index] = len;
+                        lastDateValue[index] = v;
+                    }
+                }
                 if (v == Long.MIN_VALUE && !missing.isMissing(buf, off, len)) {
                     String raw = new String(buf, off, len);
                     pending.add(new ImportProblem(line, ImportProblem.Kind.BAD_DATE, plans.get(index).name(), raw,
@@ -148,9 +183,15 @@ final class TableAssembler {
                 stagedDate[index] = v;
             }
             default -> {
-                boolean isMissing = missing.isMissing(buf, off, len);
-                stagedString[index] = isMissing ? ""
-                        : caches[index] != null ? caches[index].get(buf, off, len) : new String(buf, off, len);
+                boolean isMissing;
+                if (dictionaries[index] != null) {
+                    int code = dictionaries[index].code(buf, off, len);
+                    stagedCode[index] = code;
+                    isMissing = code == StringDictionary.MISSING;
+                } else {
+                    isMissing = missing.isMissing(buf, off, len);
+                    stagedString[index] = isMissing ? "" : new String(buf, off, len);
+                }
                 if (countNumbers[index]) {
                     stagedNumber[index] = !isMissing && !Double.isNaN(numbers.parse(buf, off, len));
                 }
@@ -228,6 +269,19 @@ final class TableAssembler {
                     }
                 }
                 default -> {
+                    if (codes[i] != null) {
+                        // present and characters are counted from the codes when the read is done
+                        int c = here ? stagedCode[i] : StringDictionary.MISSING;
+                        if (c != StringDictionary.MISSING && countNumbers[i] && stagedNumber[i]) {
+                            numbersInText[i]++;
+                        }
+                        if (dictionaries[i].commit(c, size)) {
+                            toPlainText(i, c);
+                        } else {
+                            codes[i][size] = c;
+                        }
+                        continue;
+                    }
                     String v = here ? stagedString[i] : "";
                     strings[i].append(v);
                     if (!v.isEmpty()) {
@@ -241,12 +295,29 @@ final class TableAssembler {
             }
         }
         size++;
-        for (ImportProblem p : pending) {
-            problem(p);
+        // indexed loops: an iterator per row was a garbage object per row
+        for (int k = 0; k < pending.size(); k++) {
+            problem(pending.get(k));
         }
-        for (int c : pendingColumns) {
-            bad[c]++;
+        for (int k = 0; k < pendingColumns.size(); k++) {
+            bad[pendingColumns.get(k)]++;
         }
+    }
+
+    /**
+     * Turns dictionary column {@code i} into a plain string column where Tablesaw would, at this row
+     * holding code {@code c}; later rows are appended as strings, like free text.
+     */
+    private void toPlainText(int i, int c) {
+        StringDictionary d = dictionaries[i];
+        String v = d.value(c);
+        StringDictionary.Built built = d.column(plans.get(i).name(), codes[i], size);
+        strings[i] = built.column();
+        strings[i].append(v); // Tablesaw, out of short keys, makes the column plain text here
+        present[i] = built.present() + 1;
+        chars[i] = built.chars() + v.length();
+        codes[i] = null;
+        dictionaries[i] = null;
     }
 
     private void grow() {
@@ -257,6 +328,9 @@ final class TableAssembler {
             }
             if (dates[i] != null) {
                 dates[i] = Arrays.copyOf(dates[i], newCapacity);
+            }
+            if (codes[i] != null) {
+                codes[i] = Arrays.copyOf(codes[i], newCapacity);
             }
         }
         capacity = newCapacity;
@@ -320,17 +394,47 @@ final class TableAssembler {
         return DoubleColumn.create(p.name(), out);
     }
 
-    /** What the whole file holds in column {@code i} (after {@link #build}, or during the read so far). */
+    /** What the whole file holds in column {@code i} (after {@link #build}). */
     TypeInference.WholeFile wholeFile(int i) {
         int distinct = 0;
         if (kind[i] == 2) {
-            distinct = strings[i].countUnique() - (present[i] < size ? 1 : 0);
+            distinct = distinctPresent != null && distinctPresent[i] >= 0 ? distinctPresent[i]
+                    : strings[i].countUnique() - (present[i] < size ? 1 : 0);
         }
         return new TypeInference.WholeFile(present[i], bad[i], distinct, chars[i], numbersInText[i]);
     }
 
+    /** Different values present per string column, -1 for the others; set by {@link #finishStrings}. */
+    private int[] distinctPresent;
+
+    /**
+     * Makes the string column of each dictionary column from its codes, and counts the different
+     * values of every string column (for the reasons restated from the whole file). Columns are
+     * independent: they are finished in parallel.
+     */
+    private void finishStrings() {
+        int[] distinct = new int[width];
+        Arrays.fill(distinct, -1);
+        java.util.stream.IntStream.range(0, width).filter(i -> kind[i] == 2).parallel().forEach(i -> {
+            if (codes[i] != null) {
+                StringDictionary.Built built = dictionaries[i].column(plans.get(i).name(), codes[i], size);
+                strings[i] = built.column();
+                present[i] = built.present();
+                chars[i] = built.chars();
+                distinct[i] = built.distinct();
+                codes[i] = null;
+                dictionaries[i] = null;
+            } else {
+                // free text, or a key that turned to plain text: Tablesaw counts with a set of all values
+                distinct[i] = strings[i].countUnique() - (present[i] < size ? 1 : 0);
+            }
+        });
+        distinctPresent = distinct;
+    }
+
     /** The finished table; the builder must not be used afterwards. */
     Dataset build() {
+        finishStrings();
         List<Column<?>> cols = new ArrayList<>(width);
         List<ColumnSpec> specs = new ArrayList<>(width);
         for (int i = 0; i < width; i++) {
@@ -360,38 +464,5 @@ final class TableAssembler {
             specs.add(new ColumnSpec(p.name(), p.type(), TypeInference.restate(p.type(), p.reason(), wholeFile(i))));
         }
         return Dataset.of("data", cols, specs);
-    }
-
-    /**
-     * Reuses the String for a value seen recently in the same column, so repeated categories do
-     * not make a new String per cell.
-     */
-    static final class StringCache {
-        private static final int SIZE = 1024;
-        private final String[] slots = new String[SIZE];
-
-        String get(char[] buf, int off, int len) {
-            int h = 0;
-            for (int k = off; k < off + len; k++) {
-                h = 31 * h + buf[k];
-            }
-            int slot = (h ^ (h >>> 16)) & (SIZE - 1);
-            String s = slots[slot];
-            if (s != null && s.length() == len) {
-                boolean same = true;
-                for (int k = 0; k < len; k++) {
-                    if (s.charAt(k) != buf[off + k]) {
-                        same = false;
-                        break;
-                    }
-                }
-                if (same) {
-                    return s;
-                }
-            }
-            s = new String(buf, off, len);
-            slots[slot] = s;
-            return s;
-        }
     }
 }

@@ -78,8 +78,9 @@ final class TypeInference {
         int codes = 0;
         boolean leadingZero = false;
         boolean negative = false;
-        Set<String> distinct = new HashSet<>();
-        Set<Double> distinctNumbers = new HashSet<>();
+        // sized for the sample up front: growing a set of 10,000 values rehashes it ten times
+        Set<String> distinct = new HashSet<>(Math.max(16, (int) (values.size() / 0.75f) + 1));
+        DistinctNumbers distinctNumbers = new DistinctNumbers(values.size());
         List<String> nonNumbers = new ArrayList<>();
         Map<Integer, Integer> integerLengths = new HashMap<>();
         long totalLength = 0;
@@ -203,6 +204,43 @@ final class TypeInference {
         }
         return new Inferred(ColumnType.CATEGORY, UserMessage.of("ingest.reason.fewDistinct", distinct.size()), null,
                 null);
+    }
+
+    /**
+     * How many different numbers: a set of {@link Double#doubleToLongBits} (what {@code Double.equals}
+     * compares) without a Double per value. A {@code HashSet<Double>} of whole numbers also collides
+     * badly: their hash codes differ only in the high bits.
+     */
+    private static final class DistinctNumbers {
+        private final long[] slots;
+        private final boolean[] used;
+        private int size;
+
+        DistinctNumbers(int capacity) {
+            int n = Integer.highestOneBit(Math.max(8, capacity) * 2 - 1) * 2;
+            slots = new long[n];
+            used = new boolean[n];
+        }
+
+        void add(double d) {
+            long bits = Double.doubleToLongBits(d);
+            long h = bits * 0x9E3779B97F4A7C15L;
+            int mask = slots.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (used[i]) {
+                if (slots[i] == bits) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            slots[i] = bits;
+            size++;
+        }
+
+        int size() {
+            return size;
+        }
     }
 
     // ---------------------------------------------------------------- names
