@@ -25,6 +25,7 @@ import org.marketingworkbench.core.ingest.NormalisedCsvWriter;
 import org.marketingworkbench.core.pipeline.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -47,9 +48,8 @@ final class CleanCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUT", description = "Where to write the cleaned table (CSV).")
     Path out;
 
-    @Option(names = "--raw-cells", description = "Write text cells exactly as they are. By default a cell that starts "
-            + "with = + - @ gets a leading ' so a spreadsheet shows it as text instead of running it as a formula.")
-    boolean rawCells;
+    @Mixin
+    SpreadsheetCells spreadsheetCells;
 
     @Spec
     CommandSpec spec;
@@ -63,7 +63,7 @@ final class CleanCommand implements Callable<Integer> {
         Dataset data = new DataImporter().read(file, ImportSettings.auto(), Progress.none()).dataset();
         CleanResult result = recipe.apply(data, Progress.none());
         NormalisedCsvWriter.write(result.dataset(), out,
-                rawCells ? NormalisedCsvWriter.Cells.RAW : NormalisedCsvWriter.Cells.FOR_SPREADSHEETS);
+                spreadsheetCells.cells());
         Locale locale = Locale.getDefault();
         PrintWriter w = spec.commandLine().getOut();
         for (StepEffect e : result.effects()) {

@@ -28,6 +28,7 @@ import org.marketingworkbench.core.ingest.NormalisedCsvWriter;
 import org.marketingworkbench.core.pipeline.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -92,9 +93,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "TABLE.csv", description = "Write the typed table as UTF-8, comma-separated CSV.")
     Path out;
 
-    @Option(names = "--raw-cells", description = "With --out: write text cells exactly as they are. By default a cell "
-            + "that starts with = + - @ gets a leading ' so a spreadsheet shows it as text instead of running it.")
-    boolean rawCells;
+    @Mixin
+    SpreadsheetCells spreadsheetCells;
 
     @Spec
     CommandSpec spec;
@@ -108,7 +108,7 @@ final class ImportCommand implements Callable<Integer> {
         ImportResult r = new DataImporter().read(file, settings, Progress.none());
         if (out != null) {
             NormalisedCsvWriter.write(withoutIgnored(r.dataset()), out,
-                    rawCells ? NormalisedCsvWriter.Cells.RAW : NormalisedCsvWriter.Cells.FOR_SPREADSHEETS);
+                    spreadsheetCells.cells());
         }
         PrintWriter pw = spec.commandLine().getOut();
         Locale locale = Locale.getDefault();

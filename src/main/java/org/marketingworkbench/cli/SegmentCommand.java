@@ -31,6 +31,7 @@ import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.core.segment.SegmentationSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -77,9 +78,8 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "SEGMENTS.csv", description = "Write every input row plus a segment column (CSV).")
     Path out;
 
-    @Option(names = "--raw-cells", description = "With --out: write text cells exactly as they are. By default a cell "
-            + "that starts with = + - @ gets a leading ' so a spreadsheet shows it as text instead of running it.")
-    boolean rawCells;
+    @Mixin
+    SpreadsheetCells spreadsheetCells;
 
     @Spec
     CommandSpec spec;
@@ -108,7 +108,7 @@ final class SegmentCommand implements Callable<Integer> {
         SegmentationResult result = new SegmentStep().run(data, settings, Progress.none());
         if (out != null) {
             NormalisedCsvWriter.write(result.withSegmentColumn(data), out,
-                    rawCells ? NormalisedCsvWriter.Cells.RAW : NormalisedCsvWriter.Cells.FOR_SPREADSHEETS);
+                    spreadsheetCells.cells());
         }
         PrintWriter w = spec.commandLine().getOut();
         Locale locale = Locale.getDefault();
