@@ -72,6 +72,18 @@ class CleanScreenTest {
     }
 
     @Test
+    void typingALetterInTheOperationBoxJumpsToTheOperation(FxRobot robot) throws Exception {
+        openSampleInClean(robot);
+        @SuppressWarnings("unchecked")
+        ComboBox<String> ops = robot.lookup("#opBox").queryAs(ComboBox.class);
+        robot.interact(ops::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.S);   // "Scale numbers" (ControlsFX prefix selection)
+        waitForFxEvents();
+        assertThat(ops.getValue()).isEqualTo(org.marketingworkbench.core.clean.step.ScaleStep.OP);
+        assertThat(window.clean().form().draftProperty().get().op()).isEqualTo(org.marketingworkbench.core.clean.step.ScaleStep.OP);
+    }
+
+    @Test
     void aMissingValueStepAppliesAndUndoes(FxRobot robot) throws Exception {
         openSampleInClean(robot);
         int ageMissing = window.clean().columns().stream().filter(c -> c.name().equals("age")).findFirst()

@@ -51,6 +51,7 @@ import org.marketingworkbench.ui.common.DialogService;
 import org.marketingworkbench.ui.common.DistributionChart;
 import org.marketingworkbench.ui.common.FxmlScreen;
 import org.marketingworkbench.ui.common.Localization;
+import org.marketingworkbench.ui.common.LocalizedControls;
 import org.marketingworkbench.ui.shell.StepView;
 
 /**
@@ -133,8 +134,8 @@ public final class CleanView implements StepView {
         emptyText.visibleProperty().bind(vm.hasInputProperty().not());
         workspaceScroll.visibleProperty().bind(vm.hasData());
         summary.textProperty().bind(l10n.bind(vm.summary()));
-        showWhenText(errorLabel, l10n.bind(vm.errorProperty()));
-        showWhenText(recipeNotice, l10n.bind(vm.noticeProperty()));
+        LocalizedControls.showWhenText(errorLabel, l10n.bind(vm.errorProperty()));
+        LocalizedControls.showWhenText(recipeNotice, l10n.bind(vm.noticeProperty()));
         continueButton.disableProperty().bind(vm.canContinue().not());
         exportRecipeButton.disableProperty().bind(vm.resultProperty().isNull());
 
@@ -164,21 +165,8 @@ public final class CleanView implements StepView {
         });
     }
 
-    private static void showWhenText(Label label, javafx.beans.value.ObservableValue<String> text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
-
-    private Tooltip boundTooltip(String key) {
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(l10n.text(key));
-        return tip;
-    }
-
     private <S, T> TableColumn<S, T> column(String key, double width) {
-        TableColumn<S, T> c = new TableColumn<>();
-        c.textProperty().bind(l10n.text(key));
+        TableColumn<S, T> c = LocalizedControls.column(l10n, key);
         c.setPrefWidth(width);
         return c;
     }
@@ -222,9 +210,7 @@ public final class CleanView implements StepView {
         profileTable.getColumns().setAll(List.of(name, type, flags, missing, distinct, stats));
         profileTable.setItems(vm.columns());
         profileTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        Label working = new Label();
-        working.textProperty().bind(l10n.text("clean.profile.working"));
-        profileTable.setPlaceholder(working);
+        profileTable.setPlaceholder(LocalizedControls.label(l10n.text("clean.profile.working")));
         profileTable.getSelectionModel().getSelectedIndices().addListener((ListChangeListener<Integer>) c -> {
             if (syncing) {
                 return;
@@ -349,9 +335,9 @@ public final class CleanView implements StepView {
             }
         });
         binsSpinner.valueProperty().addListener((obs, o, n) -> vm.setBins(n == null ? 0 : n));
-        binsSpinner.setTooltip(boundTooltip("clean.chart.binsTip"));
+        binsSpinner.setTooltip(LocalizedControls.tooltip(l10n, "clean.chart.binsTip"));
         beforeAfterToggle.disableProperty().bind(vm.cleanedDistributionProperty().isNull());
-        beforeAfterToggle.setTooltip(boundTooltip("clean.chart.afterRecipeTip"));
+        beforeAfterToggle.setTooltip(LocalizedControls.tooltip(l10n, "clean.chart.afterRecipeTip"));
         vm.distributionProperty().addListener((obs, o, n) -> showChart());
         vm.cleanedDistributionProperty().addListener((obs, o, n) -> showChart());
         beforeAfterToggle.selectedProperty().addListener((obs, o, n) -> showChart());
@@ -493,7 +479,7 @@ public final class CleanView implements StepView {
         downButton.disableProperty().bind(noSelection);
         editButton.disableProperty().bind(noSelection);
         removeButton.disableProperty().bind(noSelection);
-        removeButton.setTooltip(boundTooltip("clean.recipe.removeTip"));
+        removeButton.setTooltip(LocalizedControls.tooltip(l10n, "clean.recipe.removeTip"));
     }
 
     private String detailOf(RecipeItem item) {

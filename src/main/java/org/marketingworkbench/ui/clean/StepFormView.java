@@ -16,12 +16,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.PrefixSelectionComboBox;
 import org.marketingworkbench.core.clean.step.Operation;
 import org.marketingworkbench.core.clean.step.Operations;
 import org.marketingworkbench.core.clean.step.StepOption;
 import org.marketingworkbench.core.clean.step.StepSettings;
 import org.marketingworkbench.ui.common.Combos;
 import org.marketingworkbench.ui.common.Localization;
+import org.marketingworkbench.ui.common.LocalizedControls;
 
 /**
  * The controls of the Clean screen's "Add a step" form, built from the chosen operation's options in
@@ -94,7 +96,7 @@ final class StepFormView {
             shownForm = List.of();
             showForm(form.draftProperty().get());
         });
-        showWhenText(formProblem, l10n.bind(form.problemProperty()));
+        LocalizedControls.showWhenText(formProblem, l10n.bind(form.problemProperty()));
         formColumns.textProperty().bind(Bindings.createStringBinding(() -> {
             List<String> cols = form.draftProperty().get().columns();
             return cols.isEmpty() ? l10n.get("clean.form.noColumns") : l10n.get("clean.form.columns", String.join(", ", cols));
@@ -142,7 +144,8 @@ final class StepFormView {
         for (StepOption o : op.options()) {
             switch (o.kind()) {
                 case CHOICE -> {
-                    ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(form.choices(o)));
+                    ComboBox<String> box = new PrefixSelectionComboBox<>();
+                    box.getItems().setAll(form.choices(o));
                     box.setId("option-" + o.key());
                     box.setMaxWidth(Double.MAX_VALUE);
                     box.setConverter(new StringConverter<>() {
@@ -232,9 +235,4 @@ final class StepFormView {
     }
 
 
-    private static void showWhenText(Label label, javafx.beans.value.ObservableValue<String> text) {
-        label.textProperty().bind(text);
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
-    }
 }

@@ -32,6 +32,7 @@ import org.marketingworkbench.ui.common.Combos;
 import org.marketingworkbench.ui.common.DatasetTable;
 import org.marketingworkbench.ui.common.FxmlScreen;
 import org.marketingworkbench.ui.common.Localization;
+import org.marketingworkbench.ui.common.LocalizedControls;
 import org.marketingworkbench.ui.shell.StepView;
 
 /** The Import screen: an empty state with the sample data one click away, then settings, preview, columns, problems. */
@@ -106,8 +107,7 @@ public final class IngestView implements StepView {
         emptyState.visibleProperty().bind(vm.hasFile().not());
         // an empty holder on top of the empty state would swallow its clicks
         workspaceHolder.visibleProperty().bind(vm.hasFile());
-        emptyError.textProperty().bind(l10n.bind(vm.errorProperty()));
-        showOnlyWithText(emptyError);
+        LocalizedControls.showWhenText(emptyError, l10n.bind(vm.errorProperty()));
         openFileButton.disableProperty().bind(vm.readingProperty());
         sampleDataButton.disableProperty().bind(vm.readingProperty());
         // the workspace (preview table, settings, tabs) is built when there is data to show: a first
@@ -144,10 +144,8 @@ public final class IngestView implements StepView {
                 () -> vm.fileProperty().get() == null ? "" : vm.fileProperty().get().getFileName().toString(),
                 vm.fileProperty()));
         summary.textProperty().bind(l10n.bind(vm.summary()));
-        errorLabel.textProperty().bind(l10n.bind(vm.errorProperty()));
-        showOnlyWithText(errorLabel);
-        noticeLabel.textProperty().bind(l10n.bind(vm.noticeProperty()));
-        showOnlyWithText(noticeLabel);
+        LocalizedControls.showWhenText(errorLabel, l10n.bind(vm.errorProperty()));
+        LocalizedControls.showWhenText(noticeLabel, l10n.bind(vm.noticeProperty()));
 
         setUpSettings();
         setUpColumnsTable();
@@ -155,7 +153,7 @@ public final class IngestView implements StepView {
 
         vm.resultProperty().addListener((obs, old, now) -> showResult(now));
         vm.requestedSettingsProperty().addListener((obs, old, now) -> showSettings());
-        previewTable.placeholderProperty().set(boundLabel(Bindings.createStringBinding(() -> l10n.get(
+        previewTable.placeholderProperty().set(LocalizedControls.label(Bindings.createStringBinding(() -> l10n.get(
                 vm.readingProperty().get() ? "ingest.preview.reading" : "ingest.preview.none"),
                 vm.readingProperty(), l10n.localeProperty())));
         showResult(vm.resultProperty().get());
@@ -171,11 +169,6 @@ public final class IngestView implements StepView {
                 updatingControls = false;
             }
         });
-    }
-
-    private static void showOnlyWithText(Label label) {
-        label.visibleProperty().bind(label.textProperty().isNotEmpty());
-        label.managedProperty().bind(label.visibleProperty());
     }
 
     private void setUpSettings() {
@@ -324,10 +317,10 @@ public final class IngestView implements StepView {
     }
 
     private void setUpColumnsTable() {
-        TableColumn<ColumnRow, String> name = column("ingest.columns.name");
+        TableColumn<ColumnRow, String> name = LocalizedControls.column(l10n, "ingest.columns.name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
         name.setPrefWidth(180);
-        TableColumn<ColumnRow, ColumnType> type = column("ingest.columns.type");
+        TableColumn<ColumnRow, ColumnType> type = LocalizedControls.column(l10n, "ingest.columns.type");
         type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type()));
         type.setCellFactory(ComboBoxTableCell.forTableColumn(new StringConverter<>() {
             @Override
@@ -343,28 +336,28 @@ public final class IngestView implements StepView {
         type.setOnEditCommit(e -> vm.setColumnType(e.getRowValue().name(), e.getNewValue()));
         type.setEditable(true);
         type.setPrefWidth(150);
-        TableColumn<ColumnRow, String> missing = column("ingest.columns.missing");
+        TableColumn<ColumnRow, String> missing = LocalizedControls.column(l10n, "ingest.columns.missing");
         missing.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.formatInteger(c.getValue().missing())));
         missing.setPrefWidth(90);
         missing.setStyle("-fx-alignment: center-right;");
-        TableColumn<ColumnRow, String> reason = column("ingest.columns.reason");
+        TableColumn<ColumnRow, String> reason = LocalizedControls.column(l10n, "ingest.columns.reason");
         reason.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().overridden() ? l10n.get("ingest.columns.chosenByYou") : l10n.format(c.getValue().reason())));
         reason.setPrefWidth(420);
         columnsTable.getColumns().setAll(List.of(name, type, missing, reason));
         columnsTable.setItems(vm.columns());
-        columnsTable.setPlaceholder(boundLabel(l10n.text("ingest.columns.none")));
+        columnsTable.setPlaceholder(LocalizedControls.label(l10n.text("ingest.columns.none")));
     }
 
     private void setUpProblemsTable() {
-        TableColumn<ImportProblem, String> line = column("ingest.problems.line");
+        TableColumn<ImportProblem, String> line = LocalizedControls.column(l10n, "ingest.problems.line");
         line.setCellValueFactory(c -> new ReadOnlyStringWrapper(
                 c.getValue().line() > 0 ? l10n.formatInteger(c.getValue().line()) : ""));
         line.setPrefWidth(80);
-        TableColumn<ImportProblem, String> what = column("ingest.problems.what");
+        TableColumn<ImportProblem, String> what = LocalizedControls.column(l10n, "ingest.problems.what");
         what.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.format(c.getValue().message())));
         what.setPrefWidth(420);
-        TableColumn<ImportProblem, String> raw = column("ingest.problems.raw");
+        TableColumn<ImportProblem, String> raw = LocalizedControls.column(l10n, "ingest.problems.raw");
         raw.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().rawText() == null ? "" : c.getValue().rawText()));
         raw.setCellFactory(col -> new TableCell<>() {
             {
@@ -380,7 +373,7 @@ public final class IngestView implements StepView {
         raw.setPrefWidth(420);
         problemsTable.getColumns().setAll(List.of(line, what, raw));
         problemsTable.setItems(vm.problems());
-        problemsTable.setPlaceholder(boundLabel(l10n.text("ingest.problems.none")));
+        problemsTable.setPlaceholder(LocalizedControls.label(l10n.text("ingest.problems.none")));
         problemsTab.textProperty().bind(Bindings.createStringBinding(() -> {
             ImportResult r = vm.resultProperty().get();
             long count = r == null ? vm.problems().size() : r.problemCount();
@@ -391,18 +384,6 @@ public final class IngestView implements StepView {
     private void showResult(ImportResult r) {
         DatasetTable.show(previewTable, r == null ? null : r.dataset(), l10n);
         showSettings();
-    }
-
-    private <S, T> TableColumn<S, T> column(String key) {
-        TableColumn<S, T> c = new TableColumn<>();
-        c.textProperty().bind(l10n.text(key));
-        return c;
-    }
-
-    private static Label boundLabel(javafx.beans.value.ObservableValue<String> text) {
-        Label label = new Label();
-        label.textProperty().bind(text);
-        return label;
     }
 
     @FXML
