@@ -62,8 +62,14 @@ public record Project(String name, DataSource dataSource, Map<Stage, StepRecord>
         return new Project(name, newSource, steps, created);
     }
 
-    /** Replaces one step's record. When a step changes, later steps are no longer done. */
+    /**
+     * Replaces one step's record. When a step changes, later steps are no longer done; the same record again
+     * (a step re-run on the same data with the same settings) changes nothing.
+     */
     public Project withStep(Stage stage, StepRecord record) {
+        if (record.equals(steps.get(stage))) {
+            return this;
+        }
         EnumMap<Stage, StepRecord> copy = new EnumMap<>(Stage.class);
         copy.putAll(steps);
         copy.put(stage, record);

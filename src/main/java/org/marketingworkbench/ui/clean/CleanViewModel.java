@@ -480,8 +480,9 @@ public final class CleanViewModel implements StepViewModel {
                     recipe.set(candidate);
                     result.set(run.result());
                     showItems(candidate, run.result());
-                    session.cleanedDataProperty().set(run.result().dataset());
+                    // the project first, then the table: the steps that follow read the project when it arrives
                     storeRecipe(candidate, run.result(), run.recipe(), restoring);
+                    session.cleanedDataProperty().set(run.result().dataset());
                     refreshDistribution();
                     syncUndo();
                     updateExplanation();
@@ -542,6 +543,7 @@ public final class CleanViewModel implements StepViewModel {
         cleanedDistribution.set(null);
         error.set(null);
         if (data == null) {
+            session.cleanedDataProperty().set(null);
             recipe.set(Recipe.empty());
             items.clear();
             syncUndo();
@@ -587,6 +589,11 @@ public final class CleanViewModel implements StepViewModel {
             CleanStepRecord.History history = CleanStepRecord.history(stored);
             history.undo().forEach(undo::addLast);
             history.redo().forEach(redo::addLast);
+        }
+        if (restored.steps().stream().anyMatch(RecipeStep::enabled)) {
+            session.cleanedDataProperty().set(null);   // until the recipe has run on the new data
+        } else {
+            session.cleanedDataProperty().set(data);   // nothing to clean: later steps work on the table as read
         }
         if (!restored.steps().isEmpty()) {
             apply(restored, null, null, off.isEmpty() && session.importedDataIsRestored());

@@ -21,6 +21,7 @@ public final class WorkbenchSession {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Dataset> importedData = new SimpleObjectProperty<>();
     private final ObjectProperty<Dataset> cleanedData = new SimpleObjectProperty<>();
+    private final ObjectProperty<Dataset> segmentedData = new SimpleObjectProperty<>();
     private boolean importedDataRestored;
 
     public ReadOnlyObjectProperty<Project> projectProperty() {
@@ -71,6 +72,14 @@ public final class WorkbenchSession {
         return cleanedData;
     }
 
+    /**
+     * The cleaned table plus the segment column the Segment step added, or null while the project has no
+     * segments; the Train step can use the segment as a feature.
+     */
+    public ObjectProperty<Dataset> segmentedDataProperty() {
+        return segmentedData;
+    }
+
     /** A change made by the user: the project now differs from its file (unless nothing differs). */
     public void update(Project changed) {
         if (changed.equals(project.get())) {
@@ -92,6 +101,7 @@ public final class WorkbenchSession {
     public void replace(Project opened, Path file) {
         importedData.set(null);
         cleanedData.set(null);
+        segmentedData.set(null);
         project.set(opened);
         projectFile.set(file);
         dirty.set(false);

@@ -1,0 +1,403 @@
+package org.marketingworkbench.ui.segment;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.controlsfx.control.CheckListView;
+import org.marketingworkbench.core.i18n.UserMessage;
+import org.marketingworkbench.core.segment.Algorithm;
+import org.marketingworkbench.core.segment.KChooser;
+import org.marketingworkbench.core.segment.Scaling;
+import org.marketingworkbench.core.segment.SegmentCard;
+import org.marketingworkbench.core.segment.SegmentationResult;
+import org.marketingworkbench.ui.common.ChartExport;
+import org.marketingworkbench.ui.common.Combos;
+import org.marketingworkbench.ui.common.DialogService;
+import org.marketingworkbench.ui.common.FxmlScreen;
+import org.marketingworkbench.ui.common.Localization;
+import org.marketingworkbench.ui.common.LocalizedControls;
+import org.marketingworkbench.ui.shell.StepView;
+
+/**
+ * The Segment screen: the feature list (ControlsFX {@link CheckListView}) and settings on the left, the
+ * results in tabs on the right (choosing k, sizes and cards, the map, the profile heatmap, quality, RFM).
+ * Built once; all state is in {@link SegmentViewModel}, the view binds to it and redraws its charts when a
+ * run, a name or the language changes.
+ */
+public final class SegmentView implements StepView {
+
+    private final SegmentViewModel vm;
+    private final Localization l10n;
+    private final DialogService dialogs;
+    private final Runnable onContinue;
+    private final Node rfm;
+    private Node node;
+    /** Set while the view copies view-model state into the check list, so its listener does not echo it. */
+    private boolean syncing;
+    // the spinners' object views of the view-model's int properties, held so the bindings are not collected
+    private ObjectProperty<Integer> kValue;
+    private ObjectProperty<Integer> seedValue;
+    private ObjectProperty<Integer> kFromValue;
+    private ObjectProperty<Integer> kToValue;
+
+    private final ElbowChart elbow;
+    private final SegmentSizesChart sizes;
+    private final SegmentMapChart map;
+    private final ProfileHeatmap heatmap;
+    private final SilhouetteChart silhouette;
+
+    @FXML private VBox emptyState;
+    @FXML private ScrollPane workspaceScroll;
+    @FXML private Label summary;
+    @FXML private Label errorLabel;
+    @FXML private Label noticeLabel;
+    @FXML private CheckListView<SegmentViewModel.FeatureItem> featureList;
+    @FXML private ComboBox<Algorithm> algorithmBox;
+    @FXML private Spinner<Integer> kSpinner;
+    @FXML private CheckBox automaticKBox;
+    @FXML private ComboBox<Scaling> scalingBox;
+    @FXML private Spinner<Integer> seedSpinner;
+    @FXML private Button runButton;
+    @FXML private Button continueButton;
+    @FXML private Label staleLabel;
+    @FXML private TabPane resultTabs;
+    @FXML private Tab chooseKTab;
+    @FXML private Tab segmentsTab;
+    @FXML private Tab mapTab;
+    @FXML private Tab profileTab;
+    @FXML private Tab qualityTab;
+    @FXML private Tab rfmTab;
+    @FXML private Spinner<Integer> kFromSpinner;
+    @FXML private Spinner<Integer> kToSpinner;
+    @FXML private Button chooseKButton;
+    @FXML private Button useKButton;
+    @FXML private Label kReason;
+    @FXML private StackPane elbowHolder;
+    @FXML private StackPane sizesHolder;
+    @FXML private FlowPane cards;
+    @FXML private StackPane mapHolder;
+    @FXML private StackPane heatmapHolder;
+    @FXML private StackPane silhouetteHolder;
+    @FXML private Button copyChartButton;
+    @FXML private Button saveChartButton;
+    @FXML private Button exportButton;
+
+    /** @param rfm the RFM pane, shown as the last tab */
+    public SegmentView(SegmentViewModel vm, Localization l10n, DialogService dialogs, Runnable onContinue, Node rfm) {
+        this.vm = vm;
+        this.l10n = l10n;
+        this.dialogs = dialogs;
+        this.onContinue = onContinue;
+        this.rfm = rfm;
+        elbow = new ElbowChart(l10n);
+        sizes = new SegmentSizesChart(l10n);
+        map = new SegmentMapChart(l10n);
+        heatmap = new ProfileHeatmap(l10n);
+        silhouette = new SilhouetteChart(l10n);
+    }
+
+    @Override
+    public Node view() {
+        if (node == null) {
+            node = FxmlScreen.load(SegmentView.class, "SegmentView.fxml", this, l10n, "SegmentView.css");
+        }
+        return node;
+    }
+
+    @FXML
+    private void initialize() {
+        emptyState.visibleProperty().bind(vm.hasInput().not());
+        workspaceScroll.visibleProperty().bind(vm.hasInput());
+        summary.textProperty().bind(l10n.bind(vm.summary()));
+        LocalizedControls.showWhenText(errorLabel, l10n.bind(vm.errorProperty()));
+        LocalizedControls.showWhenText(noticeLabel, l10n.bind(vm.noticeProperty()));
+        setUpFeatures();
+        setUpSettings();
+        setUpChooseK();
+        elbowHolder.getChildren().setAll(elbow);
+        sizesHolder.getChildren().setAll(sizes);
+        mapHolder.getChildren().setAll(map);
+        heatmapHolder.getChildren().setAll(heatmap);
+        silhouetteHolder.getChildren().setAll(silhouette);
+        rfmTab.setContent(rfm);
+        runButton.disableProperty().bind(vm.canRun().not());
+        continueButton.disableProperty().bind(vm.canContinue().not());
+        staleLabel.visibleProperty().bind(vm.stale());
+        staleLabel.managedProperty().bind(staleLabel.visibleProperty());
+        var chartShown = Bindings.createBooleanBinding(() -> currentChart() == null,
+                resultTabs.getSelectionModel().selectedItemProperty(), vm.segmentationProperty(), vm.kChoiceProperty());
+        copyChartButton.disableProperty().bind(chartShown);
+        saveChartButton.disableProperty().bind(chartShown);
+        exportButton.disableProperty().bind(vm.hasResult().not().or(vm.busyProperty()));
+        vm.segmentationProperty().addListener((obs, old, now) -> showSegmentation(now, old == null));
+        vm.names().edited().addListener((MapChangeListener<Integer, String>) c -> renamed());
+        l10n.onLocaleChange(() -> {
+            Combos.relabel(algorithmBox, scalingBox);
+            renamed();
+            featureList.refresh();
+        });
+        showSegmentation(vm.segmentationProperty().get(), true);
+    }
+
+    // ---- settings ---------------------------------------------------------------------------------
+
+    private void setUpFeatures() {
+        featureList.setItems(vm.featureItems());
+        featureList.setCellFactory(list -> new org.controlsfx.control.cell.CheckBoxListCell<>(
+                featureList::getItemBooleanProperty, new StringConverter<>() {
+                    @Override
+                    public String toString(SegmentViewModel.FeatureItem f) {
+                        return f == null ? "" : l10n.get("segment.features.item", f.name(), l10n.format(f.reason()));
+                    }
+
+                    @Override
+                    public SegmentViewModel.FeatureItem fromString(String s) {
+                        throw new UnsupportedOperationException();
+                    }
+                }));
+        featureList.getCheckModel().getCheckedItems().addListener((ListChangeListener<SegmentViewModel.FeatureItem>) c -> {
+            if (syncing) {
+                return;
+            }
+            while (c.next()) {
+                c.getAddedSubList().forEach(f -> vm.choose(f.name(), true));
+                c.getRemoved().forEach(f -> vm.choose(f.name(), false));
+            }
+            syncChecks();   // an item that cannot be ticked is unticked again
+        });
+        vm.chosenFeatures().addListener((ListChangeListener<String>) c -> syncChecks());
+        vm.featureItems().addListener((ListChangeListener<SegmentViewModel.FeatureItem>) c -> syncChecks());
+        syncChecks();
+    }
+
+    private void syncChecks() {
+        if (syncing) {
+            return;
+        }
+        syncing = true;
+        try {
+            for (SegmentViewModel.FeatureItem f : featureList.getItems()) {
+                boolean on = vm.chosenFeatures().contains(f.name());
+                if (featureList.getCheckModel().isChecked(f) != on) {
+                    if (on) {
+                        featureList.getCheckModel().check(f);
+                    } else {
+                        featureList.getCheckModel().clearCheck(f);
+                    }
+                }
+            }
+        } finally {
+            syncing = false;
+        }
+    }
+
+    private void setUpSettings() {
+        algorithmBox.getItems().setAll(Algorithm.values());
+        algorithmBox.setConverter(labels(a -> l10n.format(a.label())));
+        algorithmBox.valueProperty().bindBidirectional(vm.algorithmProperty());
+        scalingBox.getItems().setAll(Scaling.values());
+        scalingBox.setConverter(labels(s -> l10n.get("segment.scaling." + s.id())));
+        scalingBox.valueProperty().bindBidirectional(vm.scalingProperty());
+        kValue = vm.kProperty().asObject();
+        kSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 50, vm.kProperty().get()));
+        kSpinner.getValueFactory().valueProperty().bindBidirectional(kValue);
+        kSpinner.disableProperty().bind(vm.automaticKProperty());
+        automaticKBox.selectedProperty().bindBidirectional(vm.automaticKProperty());
+        automaticKBox.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> vm.algorithmProperty().get().choosesK(), vm.algorithmProperty()));
+        seedValue = vm.seedProperty().asObject();
+        seedSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(0, Integer.MAX_VALUE,
+                vm.seedProperty().get()));
+        seedSpinner.getValueFactory().valueProperty().bindBidirectional(seedValue);
+    }
+
+    private void setUpChooseK() {
+        kFromValue = vm.kFromProperty().asObject();
+        kToValue = vm.kToProperty().asObject();
+        kFromSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 30, vm.kFromProperty().get()));
+        kToSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 30, vm.kToProperty().get()));
+        kFromSpinner.getValueFactory().valueProperty().bindBidirectional(kFromValue);
+        kToSpinner.getValueFactory().valueProperty().bindBidirectional(kToValue);
+        chooseKButton.disableProperty().bind(vm.hasInput().not().or(vm.busyProperty())
+                .or(Bindings.isEmpty(vm.chosenFeatures())));
+        useKButton.visibleProperty().bind(vm.kChoiceProperty().isNotNull());
+        useKButton.textProperty().bind(Bindings.createStringBinding(() -> vm.kChoiceProperty().get() == null ? ""
+                        : l10n.get("segment.action.useK", vm.kChoiceProperty().get().recommendedK()),
+                vm.kChoiceProperty(), l10n.localeProperty()));
+        kReason.textProperty().bind(l10n.bind(Bindings.createObjectBinding(() -> vm.kChoiceProperty().get() == null
+                ? UserMessage.of("segment.k.hint") : vm.kChoiceProperty().get().reason(), vm.kChoiceProperty())));
+        vm.kChoiceProperty().addListener((obs, old, now) -> showKChoice(now));
+        vm.kProperty().addListener((obs, old, now) -> elbow.setCurrentK(now.intValue()));
+        showKChoice(vm.kChoiceProperty().get());
+    }
+
+    private void showKChoice(KChooser.KChoice choice) {
+        if (choice != null) {
+            elbow.setData(choice.scores(), choice.recommendedK(), choice.reason());
+            elbow.setCurrentK(vm.kProperty().get());
+            resultTabs.getSelectionModel().select(chooseKTab);
+        }
+    }
+
+    private static <T> StringConverter<T> labels(java.util.function.Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    // ---- results ----------------------------------------------------------------------------------
+
+    private void showSegmentation(Segmentation s, boolean first) {
+        cards.getChildren().clear();
+        if (s == null) {
+            sizes.setData(new int[0], List.of());
+            silhouette.setData(new double[0], Double.NaN, List.of());
+            heatmap.clear();
+            map.clear();
+            return;
+        }
+        SegmentationResult r = s.result();
+        List<String> names = names();
+        sizes.setData(r.sizes(), names);
+        silhouette.setData(r.silhouette().perSegment(), r.averageSilhouette(), names);
+        heatmap.setData(r.segments(), r.profileColumns(), names);
+        map.setData(s.map(), names);
+        for (SegmentCard card : s.cards()) {
+            cards.getChildren().add(new SegmentCardView(card, vm.names(), l10n, vm::rename));
+        }
+        if (first || resultTabs.getSelectionModel().getSelectedItem() == chooseKTab) {
+            resultTabs.getSelectionModel().select(segmentsTab);
+        }
+    }
+
+    /** Segment names, in segment order, as the charts take them ("1 · Young big spenders"). */
+    private List<String> names() {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<Integer, String> e : vm.names().displayNames(l10n.locale()).entrySet()) {
+            out.add(e.getKey() + " · " + e.getValue());
+        }
+        return out;
+    }
+
+    private void renamed() {
+        if (vm.segmentationProperty().get() == null) {
+            return;
+        }
+        List<String> names = names();
+        sizes.setNames(names);
+        silhouette.setNames(names);
+        heatmap.setNames(names);
+        map.setNames(names);
+        cards.getChildren().forEach(n -> ((SegmentCardView) n).refresh());
+    }
+
+    /** The chart on the selected tab, for copy and save; null when the tab has none yet. */
+    private Node currentChart() {
+        Tab tab = resultTabs.getSelectionModel().getSelectedItem();
+        if (tab == chooseKTab) {
+            return vm.kChoiceProperty().get() == null ? null : elbow;
+        }
+        if (vm.segmentationProperty().get() == null) {
+            return null;
+        }
+        if (tab == segmentsTab) {
+            return sizes;
+        }
+        if (tab == mapTab) {
+            return map;
+        }
+        if (tab == profileTab) {
+            return heatmap;
+        }
+        if (tab == qualityTab) {
+            return silhouette;
+        }
+        return null;
+    }
+
+    // ---- gestures ---------------------------------------------------------------------------------
+
+    @FXML
+    private void onSuggested() {
+        vm.chooseSuggested();
+    }
+
+    @FXML
+    private void onRun() {
+        vm.run();
+    }
+
+    @FXML
+    private void onContinue() {
+        onContinue.run();
+    }
+
+    @FXML
+    private void onChooseK() {
+        vm.chooseK();
+    }
+
+    @FXML
+    private void onUseK() {
+        vm.useRecommendedK();
+    }
+
+    @FXML
+    private void onCopyChart() {
+        Node chart = currentChart();
+        if (chart != null) {
+            ChartExport.copy(chart);
+        }
+    }
+
+    @FXML
+    private void onSaveChart() {
+        Node chart = currentChart();
+        if (chart == null) {
+            return;
+        }
+        String name = "segments-" + resultTabs.getSelectionModel().getSelectedItem().getId().replace("Tab", "");
+        dialogs.chooseExportFile(UserMessage.of("segment.chart.saveTitle"), name, "png").ifPresent(path -> {
+            try {
+                ChartExport.savePng(chart, path);
+            } catch (IOException e) {
+                dialogs.showError(UserMessage.of("segment.chart.saveTitle"),
+                        UserMessage.of("segment.error.saveFailed", path, String.valueOf(e.getMessage())), e);
+            }
+        });
+    }
+
+    @FXML
+    private void onExport() {
+        dialogs.chooseExportFile(UserMessage.of("segment.export.title"), "segments", "csv")
+                .ifPresent(path -> vm.export(path, l10n.locale()));
+    }
+}
