@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -19,7 +20,7 @@ import org.marketingworkbench.ui.common.Localization;
 public final class ElbowChart extends SegmentChart {
 
     /** Both charts' value axes are this wide, so their k positions line up. */
-    private static final double VALUE_AXIS_WIDTH = 74;
+    private static final double VALUE_AXIS_WIDTH = 64;
 
     private final NumberAxis wcssK = kAxis();
     private final NumberAxis wcssAxis = new NumberAxis();
@@ -27,6 +28,8 @@ public final class ElbowChart extends SegmentChart {
     private final NumberAxis silK = kAxis();
     private final NumberAxis silAxis = new NumberAxis();
     private final MarkedLineChart silhouette = new MarkedLineChart(silK, silAxis);
+    private final Label wcssHeading = new Label();
+    private final Label silHeading = new Label();
     private List<KChooser.Score> scores = List.of();
     private int recommendedK;
     private int currentK;
@@ -46,7 +49,14 @@ public final class ElbowChart extends SegmentChart {
         silhouette.getStyleClass().add("silhouette-line");
         // the k axis is read once, under the lower chart
         wcssK.setTickLabelsVisible(false);
-        VBox both = new VBox(0, wcss, silhouette);
+        // each curve is named in a heading above it: a rotated axis label was cut to "Sum of squa…" on a small chart
+        wcssHeading.getStyleClass().add("curve-heading");
+        silHeading.getStyleClass().add("curve-heading");
+        for (Label heading : List.of(wcssHeading, silHeading)) {
+            heading.setWrapText(true);
+            heading.setMinHeight(Label.USE_PREF_SIZE);
+        }
+        VBox both = new VBox(0, wcssHeading, wcss, silHeading, silhouette);
         VBox.setVgrow(wcss, Priority.ALWAYS);
         VBox.setVgrow(silhouette, Priority.ALWAYS);
         wcss.setMinHeight(110);
@@ -82,6 +92,22 @@ public final class ElbowChart extends SegmentChart {
         return wcss.getData().isEmpty() ? 0 : wcss.getData().get(0).getData().size();
     }
 
+    /** k as whole numbers; the half-steps at the axis' ends stay unlabelled. */
+    private javafx.util.StringConverter<Number> wholeNumbers() {
+        javafx.util.StringConverter<Number> plain = axisFormat(0);
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n == null || n.doubleValue() != Math.rint(n.doubleValue()) ? "" : plain.toString(n);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
     private static NumberAxis kAxis() {
         NumberAxis k = new NumberAxis();
         k.setAutoRanging(false);
@@ -96,10 +122,10 @@ public final class ElbowChart extends SegmentChart {
         silhouette.getData().clear();
         wcss.clearMarkers();
         silhouette.clearMarkers();
-        wcssAxis.setLabel(l10n.get("segmentChart.elbow.wcssAxis"));
-        silAxis.setLabel(l10n.get("segmentChart.elbow.silhouetteAxis"));
+        wcssHeading.setText(l10n.get("segmentChart.elbow.wcssAxis"));
+        silHeading.setText(l10n.get("segmentChart.elbow.silhouetteAxis"));
         silK.setLabel(l10n.get("segmentChart.elbow.kAxis"));
-        silK.setTickLabelFormatter(axisFormat(0));
+        silK.setTickLabelFormatter(wholeNumbers());
         if (scores.isEmpty()) {
             setTitleText(l10n.get("segmentChart.empty"));
             setSubtitleText(null);

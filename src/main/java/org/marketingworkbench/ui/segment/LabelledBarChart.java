@@ -20,6 +20,7 @@ final class LabelledBarChart extends BarChart<Number, String> {
     private final Line reference = new Line();
     private final Text referenceLabel = new Text();
     private double referenceValue = Double.NaN;
+    private boolean inside;
 
     LabelledBarChart(NumberAxis x, CategoryAxis y) {
         super(x, y);
@@ -37,6 +38,14 @@ final class LabelledBarChart extends BarChart<Number, String> {
         referenceLabel.getStyleClass().add("reference-label");
         reference.setManaged(false);
         referenceLabel.setManaged(false);
+    }
+
+    /**
+     * Writes the values inside the bars at their base (in a colour readable on the bar) rather than after their
+     * ends, so a reference line near the ends does not cross them; a bar too short for its value keeps it outside.
+     */
+    void setLabelsInside(boolean inside) {
+        this.inside = inside;
     }
 
     /** Removes the bars, their labels and the reference line. */
@@ -85,7 +94,17 @@ final class LabelledBarChart extends BarChart<Number, String> {
             Bounds b = bar.getBoundsInParent();
             double w = t.getLayoutBounds().getWidth();
             boolean negative = e.getKey().getXValue().doubleValue() < 0;
-            t.setX(negative ? Math.min(b.getMinX(), zero) - w - 4 : Math.max(b.getMaxX(), zero) + 4);
+            boolean fits = inside && b.getWidth() > w + 12;
+            if (fits) {
+                t.setX(negative ? zero - w - 6 : zero + 6);
+                t.setStyle(bar instanceof javafx.scene.layout.Region r && r.getBackground() != null
+                        && !r.getBackground().getFills().isEmpty()
+                        && r.getBackground().getFills().get(0).getFill() instanceof javafx.scene.paint.Color c
+                        ? "-fx-fill: " + SegmentPalette.css(SegmentPalette.textOn(c)) + ";" : "");
+            } else {
+                t.setX(negative ? Math.min(b.getMinX(), zero) - w - 4 : Math.max(b.getMaxX(), zero) + 4);
+                t.setStyle("");
+            }
             t.setY(b.getMinY() + b.getHeight() / 2 + t.getLayoutBounds().getHeight() / 3);
             t.toFront();
         }

@@ -36,8 +36,9 @@ public final class ProfileHeatmap extends SegmentChart {
     private static final double[] LEGEND_STEPS = {-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2};
 
     private final GridPane grid = new GridPane();
-    private final ScrollPane scroll = new ScrollPane(grid);
     private final HBox legend = new HBox(6);
+    /** The legend sits right under the cells (not at the chart's foot), and scrolls with them. */
+    private final ScrollPane scroll = new ScrollPane(new javafx.scene.layout.VBox(10, grid, legend));
     private final List<StackPane> cells = new ArrayList<>();
     private final List<Double> cellZ = new ArrayList<>();
     private final List<Region> swatches = new ArrayList<>();
@@ -57,7 +58,6 @@ public final class ProfileHeatmap extends SegmentChart {
         legend.getStyleClass().add("heatmap-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
         setBody(scroll);
-        addFooter(legend);
         setPrefSize(640, 360);
         refresh();
     }

@@ -35,6 +35,7 @@ public final class SilhouetteChart extends SegmentChart {
         x.setUpperBound(1);
         x.setTickUnit(0.25);
         x.setTickLabelFormatter(axisFormat(2));
+        chart.setLabelsInside(true);
         setBody(chart);
         refresh();
     }
