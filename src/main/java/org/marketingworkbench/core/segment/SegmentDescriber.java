@@ -25,7 +25,8 @@ import tech.tablesaw.api.NumericColumn;
  *
  * <p><b>Names</b> are composed by one message pattern per shape and language ({@code segment.name.*}), from
  * words chosen by what a feature is about ({@link FeatureWord}: age → "Young"/"Older", income → "high/low
- * earners", …): "Young big spenders", 年轻高消费客户. The two strongest nameable traits are used; a segment
+ * earners", …): "Young big spenders", 年轻高消费客户. The two strongest number traits are used (a category
+ * value the segment mostly has, "Female", fills a place only when fewer number traits stand out); a segment
  * with none is "Typical customers". When two segments would get the same name, the later (smaller) ones have
  * their number added, so names are unique within a result.
  */
@@ -113,16 +114,14 @@ public final class SegmentDescriber {
     /** A name from the two strongest traits that have a word; "Typical customers" when there is none. */
     static UserMessage name(List<SegmentCard.Trait> traits) {
         List<Part> parts = new ArrayList<>();
+        List<Part> values = new ArrayList<>();
         for (SegmentCard.Trait t : traits) {
-            if (parts.size() == 2) {
-                break;
-            }
             ProfileColumn c = t.column();
             if (c.isLevel()) {
                 if (t.z() > 0 && t.segmentValue() >= 0.5) {   // "mostly Female": the value describes them
-                    parts.add(new Part(true, c.level(), c.level()));
+                    values.add(new Part(true, c.level(), c.level()));
                 }
-            } else {
+            } else if (parts.size() < 2) {
                 FeatureWord w = FeatureWord.of(c.feature());
                 boolean high = t.z() > 0;
                 if (parts.stream().noneMatch(p -> p.word == w && w != FeatureWord.GENERIC)) {
@@ -130,6 +129,10 @@ public final class SegmentDescriber {
                             w));
                 }
             }
+        }
+        // a category value ("Berlin") says less than a number word ("young"): it only fills a free place
+        for (int i = 0; parts.size() < 2 && i < values.size(); i++) {
+            parts.add(values.get(i));
         }
         if (parts.isEmpty()) {
             return UserMessage.of("segment.name.typical");
