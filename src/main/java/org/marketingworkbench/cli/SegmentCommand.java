@@ -12,23 +12,26 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.io.AtomicFile;
 import org.marketingworkbench.core.ingest.DataImporter;
 import org.marketingworkbench.core.ingest.ImportSettings;
-import org.marketingworkbench.core.ingest.NormalisedCsvWriter;
 import org.marketingworkbench.core.pipeline.Progress;
 import org.marketingworkbench.core.segment.Algorithm;
 import org.marketingworkbench.core.segment.KChooser;
 import org.marketingworkbench.core.segment.ProfileColumn;
 import org.marketingworkbench.core.segment.Scaling;
 import org.marketingworkbench.core.segment.Segment;
+import org.marketingworkbench.core.segment.SegmentCard;
+import org.marketingworkbench.core.segment.SegmentDescriber;
 import org.marketingworkbench.core.segment.SegmentException;
 import org.marketingworkbench.core.segment.SegmentStep;
 import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.core.segment.SegmentationSettings;
+import org.marketingworkbench.core.segment.SegmentExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -38,8 +41,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code segment FILE --features a,b,c --k 5}: the Segment step from the command line. Prints each segment's
- * size, share, centre and silhouette, the within-cluster sum of squares and how the features were prepared;
- * {@code --out} writes every input row plus a {@code segment} column.
+ * size, share, proposed name, traits in words, spend (when the data has a money column), centre and silhouette,
+ * the within-cluster sum of squares and how the features were prepared; {@code --out} writes every input row plus
+ * {@code segment} and {@code segment_name} columns. Names and words are in the default locale's language.
  */
 @Command(name = "segment", mixinStandardHelpOptions = true,
         description = "Segment customers: k-means (default), EM or hierarchical clustering on the chosen features. "
@@ -75,7 +79,8 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = "--out", paramLabel = "SEGMENTS.csv", description = "Write every input row plus a segment column (CSV).")
+    @Option(names = "--out", paramLabel = "SEGMENTS.csv",
+            description = "Write every input row plus segment and segment_name columns (CSV).")
     Path out;
 
     @Mixin
@@ -106,22 +111,24 @@ final class SegmentCommand implements Callable<Integer> {
             settings = settings.withK(choice.recommendedK());
         }
         SegmentationResult result = new SegmentStep().run(data, settings, Progress.none());
+        Locale locale = Locale.getDefault();
+        List<SegmentCard> cards = SegmentDescriber.describe(data, result);
         if (out != null) {
-            NormalisedCsvWriter.write(result.withSegmentColumn(data), out,
+            SegmentExport.write(data, result, SegmentExport.names(cards, Map.of(), locale), out,
                     spreadsheetCells.cells());
         }
         PrintWriter w = spec.commandLine().getOut();
-        Locale locale = Locale.getDefault();
         if (json) {
             w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-                    .writeValueAsString(toJson(result, choice, locale)));
+                    .writeValueAsString(toJson(result, cards, choice, locale)));
         } else {
-            printText(w, result, choice, locale);
+            printText(w, result, cards, choice, locale);
         }
         return WorkbenchCli.OK;
     }
 
-    private void printText(PrintWriter w, SegmentationResult r, KChooser.KChoice choice, Locale locale) {
+    private void printText(PrintWriter w, SegmentationResult r, List<SegmentCard> cards, KChooser.KChoice choice,
+                           Locale locale) {
         if (choice != null) {
             w.println(UserMessage.of("cli.segment.chosenK", choice.reason()).format(locale));
         }
@@ -135,6 +142,12 @@ final class SegmentCommand implements Callable<Integer> {
         for (Segment seg : r.segments()) {
             w.println(UserMessage.of("cli.segment.segment", seg.number(), seg.size(), seg.share(),
                     Double.isNaN(seg.silhouette()) ? "–" : String.format(locale, "%.2f", seg.silhouette())).format(locale));
+            SegmentCard card = cards.get(seg.number() - 1);
+            w.println("    " + card.proposedName().format(locale));
+            for (SegmentCard.Trait t : card.traits()) {
+                w.println("    - " + t.words().format(locale));
+            }
+            card.spend().ifPresent(sp -> w.println("    " + sp.words().format(locale)));
             List<String> parts = new ArrayList<>();
             double[] centroid = seg.centroid();
             for (int p = 0; p < centroid.length; p++) {
@@ -157,7 +170,7 @@ final class SegmentCommand implements Callable<Integer> {
         }
     }
 
-    private ObjectNode toJson(SegmentationResult r, KChooser.KChoice choice, Locale locale) {
+    private ObjectNode toJson(SegmentationResult r, List<SegmentCard> cards, KChooser.KChoice choice, Locale locale) {
         JsonNodeFactory f = JsonNodeFactory.instance;
         ObjectNode o = f.objectNode();
         o.put("file", file.toString());
@@ -178,6 +191,23 @@ final class SegmentCommand implements Callable<Integer> {
             n.put("size", seg.size());
             n.put("share", seg.share());
             putNumber(n, "silhouette", seg.silhouette());
+            SegmentCard card = cards.get(seg.number() - 1);
+            n.put("name", card.proposedName().format(locale));
+            ArrayNode traits = n.putArray("traits");
+            for (SegmentCard.Trait t : card.traits()) {
+                ObjectNode tn = traits.addObject();
+                tn.put("column", t.column().label());
+                tn.put("z", t.z());
+                tn.put("words", t.words().format(locale));
+            }
+            card.spend().ifPresent(sp -> {
+                ObjectNode sn = n.putObject("spend");
+                sn.put("column", sp.column());
+                putNumber(sn, "mean", sp.mean());
+                sn.put("total", sp.total());
+                putNumber(sn, "shareOfTotal", sp.shareOfTotal());
+                sn.put("words", sp.words().format(locale));
+            });
             ObjectNode centroid = n.putObject("centroid");
             ObjectNode z = n.putObject("meanZ");
             double[] c = seg.centroid();

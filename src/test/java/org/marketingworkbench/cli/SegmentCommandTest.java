@@ -65,9 +65,10 @@ class SegmentCommandTest extends CliTest {
                 .contains("Wrote 90 rows with their segment to");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines).hasSize(91);
-        assertThat(lines.get(0)).isEqualTo("customer_id,name,income,age,city,segment");
-        assertThat(lines.get(1)).startsWith("K000,\"'=HYPERLINK(\"\"x\"\")\",").endsWith(",1");
-        assertThat(lines.get(90)).startsWith("K089,").endsWith(",3");
+        assertThat(lines.get(0)).isEqualTo("customer_id,name,income,age,city,segment,segment_name");
+        assertThat(lines.get(1)).startsWith("K000,\"'=HYPERLINK(\"\"x\"\")\",").endsWith(",1,Young low earners");
+        assertThat(lines.get(90)).startsWith("K089,").endsWith(",3,Older high earners");
+        assertThat(this.out.toString()).contains("    Young low earners").contains("    - income: much lower than average");
     }
 
     @Test
@@ -84,6 +85,25 @@ class SegmentCommandTest extends CliTest {
         assertThat(first.get("centroid").get("income").asDouble()).isCloseTo(20, within(2.0));
         assertThat(first.get("silhouette").asDouble()).isPositive();
         assertThat(json.get("settings").get("algorithm").asText()).isEqualTo("kmeans");
+        assertThat(json.get("segments").findValuesAsText("name")).containsExactly("Young low earners",
+                "Typical customers", "Older high earners");
+        assertThat(first.get("traits").get(0).get("words").asText()).matches("(income|age): much lower than average .*");
+        assertThat(first.has("spend")).isFalse();
+    }
+
+    @Test
+    void jsonHasEachSegmentsSpendWhenTheDataHasAMoneyColumn() throws Exception {
+        Path sample = Path.of("sample-data", "customers.csv");
+        assertThat(run("segment", sample.toString(), "--features", "age,n_orders,days_since_last_purchase", "--k", "3",
+                "--json")).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        double shares = 0;
+        for (JsonNode seg : json.get("segments")) {
+            assertThat(seg.get("spend").get("column").asText()).isEqualTo("total_spend");
+            shares += seg.get("spend").get("shareOfTotal").asDouble();
+        }
+        assertThat(shares).isCloseTo(1, within(1e-9));
+        assertThat(json.get("segments").findValuesAsText("name")).doesNotHaveDuplicates();
     }
 
     @Test
