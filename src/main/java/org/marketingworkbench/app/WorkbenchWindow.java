@@ -24,6 +24,8 @@ import org.marketingworkbench.core.project.ProjectStore;
 import org.marketingworkbench.core.ingest.DataImporter;
 import org.marketingworkbench.ui.clean.CleanView;
 import org.marketingworkbench.ui.clean.CleanViewModel;
+import org.marketingworkbench.ui.segment.SegmentView;
+import org.marketingworkbench.ui.segment.SegmentViewModel;
 import org.marketingworkbench.ui.ingest.IngestView;
 import org.marketingworkbench.ui.ingest.IngestViewModel;
 import org.marketingworkbench.ui.common.DialogService;
@@ -55,6 +57,7 @@ public final class WorkbenchWindow {
     private final ShellViewModel shell;
     private final IngestViewModel ingest;
     private final CleanViewModel clean;
+    private final SegmentViewModel segment;
     private final Map<org.marketingworkbench.core.pipeline.Stage, StepView> stepViews =
             new EnumMap<>(org.marketingworkbench.core.pipeline.Stage.class);
 
@@ -73,12 +76,14 @@ public final class WorkbenchWindow {
 
         ingest = new IngestViewModel(session, new DataImporter(), tasks, sampleData(dirs));
         clean = new CleanViewModel(session, tasks);
+        segment = new SegmentViewModel(session, tasks);
         // the navigation registry: one entry per step, in pipeline order; the rules for when a step opens
         // and what comes next are the Stage's own, so "Continue" is always "the next step"
         List<StepScreen> screens = List.of(
                 new StepScreen(ingest, sh -> new IngestView(ingest, l10n, sh::importData, sh::selectNext)),
                 new StepScreen(clean, sh -> new CleanView(clean, l10n, dialogs, sh::selectNext)),
-                upcoming(org.marketingworkbench.core.pipeline.Stage.SEGMENT),
+                new StepScreen(segment, sh -> new SegmentView(segment, l10n, dialogs, sh::selectNext,
+                        new javafx.scene.layout.StackPane())),
                 upcoming(org.marketingworkbench.core.pipeline.Stage.TRAIN),
                 upcoming(org.marketingworkbench.core.pipeline.Stage.EVALUATE));
         List<StepViewModel> vms = screens.stream().map(StepScreen::model).toList();
@@ -139,6 +144,10 @@ public final class WorkbenchWindow {
 
     public CleanViewModel clean() {
         return clean;
+    }
+
+    public SegmentViewModel segment() {
+        return segment;
     }
 
     public ShellViewModel shell() {

@@ -29,6 +29,7 @@ import org.marketingworkbench.core.segment.Algorithm;
 import org.marketingworkbench.core.segment.KChooser;
 import org.marketingworkbench.core.segment.Scaling;
 import org.marketingworkbench.core.segment.SegmentCard;
+import org.marketingworkbench.core.segment.SegmentMap;
 import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.ui.common.ChartExport;
 import org.marketingworkbench.ui.common.Combos;
@@ -163,7 +164,7 @@ public final class SegmentView implements StepView {
 
     private void setUpFeatures() {
         featureList.setItems(vm.featureItems());
-        featureList.setCellFactory(list -> new org.controlsfx.control.cell.CheckBoxListCell<>(
+        featureList.setCellFactory(list -> new javafx.scene.control.cell.CheckBoxListCell<SegmentViewModel.FeatureItem>(
                 featureList::getItemBooleanProperty, new StringConverter<>() {
                     @Override
                     public String toString(SegmentViewModel.FeatureItem f) {
@@ -252,11 +253,13 @@ public final class SegmentView implements StepView {
     }
 
     private void showKChoice(KChooser.KChoice choice) {
-        if (choice != null) {
-            elbow.setData(choice.scores(), choice.recommendedK(), choice.reason());
-            elbow.setCurrentK(vm.kProperty().get());
-            resultTabs.getSelectionModel().select(chooseKTab);
+        if (choice == null) {
+            elbow.setData(List.of(), 0, null);
+            return;
         }
+        elbow.setData(choice.scores(), choice.recommendedK(), choice.reason());
+        elbow.setCurrentK(vm.kProperty().get());
+        resultTabs.getSelectionModel().select(chooseKTab);
     }
 
     private static <T> StringConverter<T> labels(java.util.function.Function<T, String> text) {
@@ -280,8 +283,8 @@ public final class SegmentView implements StepView {
         if (s == null) {
             sizes.setData(new int[0], List.of());
             silhouette.setData(new double[0], Double.NaN, List.of());
-            heatmap.clear();
-            map.clear();
+            heatmap.setData(List.of(), List.of(), List.of());
+            map.setData(null, List.of());
             return;
         }
         SegmentationResult r = s.result();
@@ -289,13 +292,21 @@ public final class SegmentView implements StepView {
         sizes.setData(r.sizes(), names);
         silhouette.setData(r.silhouette().perSegment(), r.averageSilhouette(), names);
         heatmap.setData(r.segments(), r.profileColumns(), names);
-        map.setData(s.map(), names);
+        map.setData(mapData(s.map()), names);
         for (SegmentCard card : s.cards()) {
             cards.getChildren().add(new SegmentCardView(card, vm.names(), l10n, vm::rename));
         }
         if (first || resultTabs.getSelectionModel().getSelectedItem() == chooseKTab) {
             resultTabs.getSelectionModel().select(segmentsTab);
         }
+    }
+
+    private static SegmentMapChart.MapData mapData(SegmentMap m) {
+        double[][] centres = new double[m.centroidX().length][];
+        for (int i = 0; i < centres.length; i++) {
+            centres[i] = new double[] {m.centroidX()[i], m.centroidY()[i]};
+        }
+        return new SegmentMapChart.MapData(m.x(), m.y(), m.segment(), centres, m.varianceExplained(), m.customers());
     }
 
     /** Segment names, in segment order, as the charts take them ("1 · Young big spenders"). */

@@ -376,7 +376,7 @@ public final class SegmentViewModel implements StepViewModel {
         }
         java.util.Map<Integer, String> shown = names.displayNames(locale);
         tasks.submit(Job.of(UserMessage.of("segment.job.export"), progress -> {
-                    SegmentExport.write(target, data, s.result(), shown);
+                    SegmentExport.write(data, s.result(), shown, target);
                     return target;
                 })
                 .onSuccess(path -> notice.set(UserMessage.of("segment.export.done", s.result().segmentOfRow().length,

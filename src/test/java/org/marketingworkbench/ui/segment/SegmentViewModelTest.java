@@ -103,7 +103,7 @@ class SegmentViewModelTest {
         vm.run();
         var before = session.project();
         vm.kProperty().set(50);
-        vm.chooseOnly(List.of("Gender"));
+        vm.chooseOnly(List.of("Genre"));
         vm.run();
         assertThat(vm.errorProperty().get()).isNotNull();
         assertThat(vm.errorProperty().get().key()).startsWith("segment.error.");
