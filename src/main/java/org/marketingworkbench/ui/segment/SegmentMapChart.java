@@ -171,6 +171,9 @@ public final class SegmentMapChart extends SegmentChart {
         maxX = Double.NEGATIVE_INFINITY;
         minY = Double.POSITIVE_INFINITY;
         maxY = Double.NEGATIVE_INFINITY;
+        if (data == null) {
+            return;   // no segments (yet, or any more): the empty state
+        }
         for (int i = 0; i < data.x().length; i++) {
             minX = Math.min(minX, data.x()[i]);
             maxX = Math.max(maxX, data.x()[i]);

@@ -63,11 +63,11 @@ public final class SegmentViewModel implements StepViewModel {
 
     private final ObservableList<FeatureItem> featureItems = FXCollections.observableArrayList();
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
-    private final ObjectProperty<Algorithm> algorithm = new SimpleObjectProperty<>(Algorithm.KMEANS);
+    private final ObjectProperty<Algorithm> algorithm = nonNull(Algorithm.KMEANS);
     private final IntegerProperty k = new SimpleIntegerProperty(SegmentationSettings.DEFAULT_K);
     private final BooleanProperty automaticK = new SimpleBooleanProperty(false);
     private final IntegerProperty seed = new SimpleIntegerProperty(SegmentationSettings.DEFAULT_SEED);
-    private final ObjectProperty<Scaling> scaling = new SimpleObjectProperty<>(Scaling.STANDARDISE);
+    private final ObjectProperty<Scaling> scaling = nonNull(Scaling.STANDARDISE);
     private final IntegerProperty kFrom = new SimpleIntegerProperty(KChooser.DEFAULT_FROM);
     private final IntegerProperty kTo = new SimpleIntegerProperty(KChooser.DEFAULT_TO);
     private int restarts = FastKMeans.DEFAULT_RESTARTS;
@@ -119,6 +119,21 @@ public final class SegmentViewModel implements StepViewModel {
         });
         updateExplanation();
         inputChanged(session.cleanedDataProperty().get());
+    }
+
+    /**
+     * A setting that always has a value: a control that passes through "nothing" (a combo box relabelled
+     * after a language switch) leaves it as it was.
+     */
+    private static <T> ObjectProperty<T> nonNull(T initial) {
+        return new SimpleObjectProperty<>(initial) {
+            @Override
+            public void set(T value) {
+                if (value != null) {
+                    super.set(value);
+                }
+            }
+        };
     }
 
     // ---- state ------------------------------------------------------------------------------------
