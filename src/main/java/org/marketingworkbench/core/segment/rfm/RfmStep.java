@@ -201,7 +201,7 @@ public final class RfmStep {
             int c = scored[i];
             recencyGoodness[i] = -(asOfDay - last[c]);
             frequency[i] = purchases.get(c).size();
-            money[i] = monetary[c];
+            money[i] = dropFloatingPointNoise(monetary[c]);
         }
         int[] rs = scores(recencyGoodness);
         int[] fs = scores(frequency);
@@ -215,7 +215,8 @@ public final class RfmStep {
         customers.sort(Comparator.comparing(CustomerRfm::segment)
                 .thenComparing(Comparator.comparingDouble(CustomerRfm::monetary).reversed())
                 .thenComparing(CustomerRfm::customer));
-        HandledRows rows = new HandledRows(n, purchaseLines, returnLines, returned, withoutCustomer, badDate,
+        HandledRows rows = new HandledRows(n, purchaseLines, returnLines, dropFloatingPointNoise(returned),
+                withoutCustomer, badDate,
                 badDateExample, badAmount, badAmountExample, afterAsOf, k - m);
         RfmResult result = new RfmResult(settings, asOf, asOfIsDefault, customers, summarise(customers), rows);
         progress.report(1);
@@ -250,6 +251,14 @@ public final class RfmStep {
             i = j + 1;
         }
         return out;
+    }
+
+    /**
+     * A sum of amounts rounded to 6 decimals: 6 × 2.55 + 2 × 3.39 − 2.55 is 19.529999999999998 in binary
+     * floating point, and a marketer should see (and export) 19.53.
+     */
+    static double dropFloatingPointNoise(double v) {
+        return Math.abs(v) < 1e9 ? Math.round(v * 1e6) / 1e6 : v;
     }
 
     private static List<SegmentSummary> summarise(List<CustomerRfm> customers) {
