@@ -82,8 +82,7 @@ public final class WorkbenchWindow {
         List<StepScreen> screens = List.of(
                 new StepScreen(ingest, sh -> new IngestView(ingest, l10n, sh::importData, sh::selectNext)),
                 new StepScreen(clean, sh -> new CleanView(clean, l10n, dialogs, sh::selectNext)),
-                new StepScreen(segment, sh -> new SegmentView(segment, l10n, dialogs, sh::selectNext,
-                        new javafx.scene.layout.StackPane())),
+                new StepScreen(segment, sh -> new SegmentView(segment, l10n, dialogs, sh::selectNext)),
                 upcoming(org.marketingworkbench.core.pipeline.Stage.TRAIN),
                 upcoming(org.marketingworkbench.core.pipeline.Stage.EVALUATE));
         List<StepViewModel> vms = screens.stream().map(StepScreen::model).toList();

@@ -74,7 +74,7 @@ class RfmPaneTest {
     private void runOnTheSample(FxRobot robot) throws Exception {
         robot.interact(() -> data.set(log));
         waitForFxEvents();
-        robot.clickOn("#runButton");
+        robot.clickOn("#rfmRunButton");
         waitFor(60, TimeUnit.SECONDS, () -> view.viewModel().resultProperty().get() != null
                 && !view.viewModel().runningProperty().get());
         waitForFxEvents();
@@ -82,7 +82,7 @@ class RfmPaneTest {
 
     @Test
     void thePickersShowTheSuggestedColumnsAndTheRunFillsTheGridAndTheTable(FxRobot robot) throws Exception {
-        assertThat(robot.lookup("#runButton").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(robot.lookup("#rfmRunButton").queryAs(Button.class).isDisabled()).isTrue();
         robot.interact(() -> data.set(log));
         waitForFxEvents();
         assertThat(robot.lookup("#customerBox").queryAs(ComboBox.class).getValue()).isEqualTo("customer_id");
@@ -113,11 +113,11 @@ class RfmPaneTest {
         waitForFxEvents();
         VBox champions = robot.lookup("#rfmCell-champions").queryAs(VBox.class);
         assertThat(((Label) champions.getChildren().get(0)).getText()).isEqualTo("冠军客户");
-        assertThat(robot.lookup("#runButton").queryAs(Button.class).getText()).isEqualTo("计算 RFM");
+        assertThat(robot.lookup("#rfmRunButton").queryAs(Button.class).getText()).isEqualTo("计算 RFM");
 
         Path out = dir.resolve("rfm.csv");
         dialogs.files.add(out);
-        robot.clickOn("#exportButton");
+        robot.clickOn("#rfmExportButton");
         waitFor(30, TimeUnit.SECONDS, () -> view.viewModel().noticeProperty().get() != null);
         assertThat(Files.readAllLines(out)).hasSize(5_001);
         Path png = dir.resolve("rfm.png");

@@ -86,7 +86,7 @@ class SegmentScreenTest {
         }
         assertThat(window.segment().chosenFeatures()).containsExactly("n_orders", "total_spend", "days_since_last_purchase");
 
-        fire(robot, "#runButton");
+        fire(robot, "#settingsPane #runButton");
         idle();
         var r = window.segment().resultProperty().get();
         assertThat(r).isNotNull();
@@ -107,7 +107,7 @@ class SegmentScreenTest {
 
         Path out = home.resolve("segments-" + System.nanoTime() + ".csv");
         dialogs.files.add(out);
-        fire(robot, "#exportButton");
+        fire(robot, "#resultToolbar #exportButton");
         idle();
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).endsWith("segment,segment_name");

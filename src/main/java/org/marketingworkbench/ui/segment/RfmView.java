@@ -49,7 +49,7 @@ public final class RfmView {
     private Node node;
     private SegmentTreemap treemap;
 
-    @FXML private VBox emptyState;
+    @FXML private VBox rfmEmptyState;
     @FXML private Node workspace;
     @FXML private ComboBox<String> customerBox;
     @FXML private ComboBox<String> dateBox;
@@ -62,15 +62,15 @@ public final class RfmView {
     @FXML private ComboBox<String> priceBox;
     @FXML private ComboBox<String> invoiceBox;
     @FXML private DatePicker asOfPicker;
-    @FXML private Button runButton;
-    @FXML private Button cancelButton;
+    @FXML private Button rfmRunButton;
+    @FXML private Button rfmCancelButton;
     @FXML private Label problemLabel;
     @FXML private Label summaryLabel;
     @FXML private VBox handledRowsBox;
-    @FXML private Label noticeLabel;
+    @FXML private Label rfmNoticeLabel;
     @FXML private Button copyGridButton;
     @FXML private Button saveGridButton;
-    @FXML private Button exportButton;
+    @FXML private Button rfmExportButton;
     @FXML private VBox chartBox;
     @FXML private Label findingLabel;
     @FXML private StackPane treemapHolder;
@@ -102,24 +102,24 @@ public final class RfmView {
 
     @FXML
     private void initialize() {
-        emptyState.visibleProperty().bind(vm.hasData().not());
+        rfmEmptyState.visibleProperty().bind(vm.hasData().not());
         workspace.visibleProperty().bind(vm.hasData());
         setUpPickers();
-        runButton.disableProperty().bind(vm.canRun().not());
-        cancelButton.visibleProperty().bind(vm.runningProperty());
-        cancelButton.managedProperty().bind(cancelButton.visibleProperty());
+        rfmRunButton.disableProperty().bind(vm.canRun().not());
+        rfmCancelButton.visibleProperty().bind(vm.runningProperty());
+        rfmCancelButton.managedProperty().bind(rfmCancelButton.visibleProperty());
         // the form's gap first; once the form is complete, the last run's failure
         ObservableValue<UserMessage> problem = Bindings.createObjectBinding(
                 () -> vm.settingsProblem().getValue() != null ? vm.settingsProblem().getValue() : vm.errorProperty().get(),
                 vm.settingsProblem(), vm.errorProperty());
         LocalizedControls.showWhenText(problemLabel, l10n.bind(problem));
         LocalizedControls.showWhenText(summaryLabel, l10n.bind(vm.summary()));
-        LocalizedControls.showWhenText(noticeLabel, l10n.bind(vm.noticeProperty()));
+        LocalizedControls.showWhenText(rfmNoticeLabel, l10n.bind(vm.noticeProperty()));
         LocalizedControls.showWhenText(findingLabel, l10n.bind(vm.finding()));
         var noResult = vm.resultProperty().isNull();
         copyGridButton.disableProperty().bind(noResult);
         saveGridButton.disableProperty().bind(noResult);
-        exportButton.disableProperty().bind(noResult.or(vm.runningProperty()));
+        rfmExportButton.disableProperty().bind(noResult.or(vm.runningProperty()));
         copyGridButton.setTooltip(LocalizedControls.tooltip(l10n, "rfm.ui.copyGrid"));
 
         treemap = new SegmentTreemap(l10n);

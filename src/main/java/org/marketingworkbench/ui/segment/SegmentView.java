@@ -51,7 +51,7 @@ public final class SegmentView implements StepView {
     private final Localization l10n;
     private final DialogService dialogs;
     private final Runnable onContinue;
-    private final Node rfm;
+    private final RfmView rfm;
     private Node node;
     /** Set while the view copies view-model state into the check list, so its listener does not echo it. */
     private boolean syncing;
@@ -103,13 +103,12 @@ public final class SegmentView implements StepView {
     @FXML private Button saveChartButton;
     @FXML private Button exportButton;
 
-    /** @param rfm the RFM pane, shown as the last tab */
-    public SegmentView(SegmentViewModel vm, Localization l10n, DialogService dialogs, Runnable onContinue, Node rfm) {
+    public SegmentView(SegmentViewModel vm, Localization l10n, DialogService dialogs, Runnable onContinue) {
         this.vm = vm;
         this.l10n = l10n;
         this.dialogs = dialogs;
         this.onContinue = onContinue;
-        this.rfm = rfm;
+        this.rfm = new RfmView(vm.rfm(), l10n, dialogs);
         elbow = new ElbowChart(l10n);
         sizes = new SegmentSizesChart(l10n);
         map = new SegmentMapChart(l10n);
@@ -140,7 +139,7 @@ public final class SegmentView implements StepView {
         mapHolder.getChildren().setAll(map);
         heatmapHolder.getChildren().setAll(heatmap);
         silhouetteHolder.getChildren().setAll(silhouette);
-        rfmTab.setContent(rfm);
+        rfmTab.setContent(rfm.view());
         runButton.disableProperty().bind(vm.canRun().not());
         continueButton.disableProperty().bind(vm.canContinue().not());
         staleLabel.visibleProperty().bind(vm.stale());

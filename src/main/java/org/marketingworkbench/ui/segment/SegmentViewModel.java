@@ -37,6 +37,9 @@ import org.marketingworkbench.core.segment.SegmentException;
 import org.marketingworkbench.core.segment.SegmentExport;
 import org.marketingworkbench.core.segment.SegmentStep;
 import org.marketingworkbench.core.segment.SegmentStepRecord;
+import org.marketingworkbench.core.segment.rfm.RfmStepRecord;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.core.segment.SegmentationSettings;
 import org.marketingworkbench.ui.common.Explanation;
@@ -81,7 +84,12 @@ public final class SegmentViewModel implements StepViewModel {
     private final ReadOnlyObjectWrapper<UserMessage> notice = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
+    private static final String RFM = "rfm";
     private final SegmentNames names = new SegmentNames();
+    /** RFM from a transaction log, on the same table; kept in the Segment step's record under "rfm". */
+    private final RfmViewModel rfm;
+    /** Set while RFM re-runs the settings of a just-opened project on its own data: not a change. */
+    private boolean rfmRestoring;
     private Optional<String> target = Optional.empty();
     private long preparationRequest;
 
@@ -108,6 +116,12 @@ public final class SegmentViewModel implements StepViewModel {
             }
             return UserMessage.of("segment.summary.result", r.rowsUsed(), r.k(), r.averageSilhouette(), r.rowsLeftOut());
         }, input, result, chosen);
+        rfm = new RfmViewModel(tasks, input.getReadOnlyProperty());
+        rfm.resultProperty().addListener((obs, old, now) -> {
+            if (now != null) {
+                storeRfm();
+            }
+        });
         session.cleanedDataProperty().addListener((obs, old, now) -> inputChanged(now));
         chosen.addListener((javafx.collections.ListChangeListener<String>) c -> prepareExplanation());
         scaling.addListener((obs, o, n) -> prepareExplanation());
@@ -247,6 +261,11 @@ public final class SegmentViewModel implements StepViewModel {
     /** One line under the title: what the step works on, and what it found. */
     public ObservableValue<UserMessage> summary() {
         return summary;
+    }
+
+    /** The RFM pane's state. */
+    public RfmViewModel rfm() {
+        return rfm;
     }
 
     /** Segment names: proposed and edited. */
@@ -411,11 +430,58 @@ public final class SegmentViewModel implements StepViewModel {
     private void store(boolean restoring) {
         SegmentationResult r = result.get();
         var p = session.project();
-        StepRecord updated = SegmentStepRecord.of(r.settings(), r, names.edited());
+        StepRecord updated = withRfmOf(p.step(Stage.SEGMENT), SegmentStepRecord.of(r.settings(), r, names.edited()));
         if (restoring) {
             session.restore(p.withStep(Stage.SEGMENT, updated));
         } else {
             session.update(p.withStep(Stage.SEGMENT, updated));
+        }
+    }
+
+    /** {@code updated} with the RFM settings and summary that {@code old} kept. */
+    private static StepRecord withRfmOf(StepRecord old, StepRecord updated) {
+        JsonNode kept = old.settings().get(RFM);
+        if (kept == null) {
+            return updated;
+        }
+        ObjectNode settings = updated.settings();
+        settings.set(RFM, kept);
+        return new StepRecord(updated.done(), settings, updated.result());
+    }
+
+    /** Keeps the RFM run in the project, beside the segmentation (which it leaves as it is). */
+    private void storeRfm() {
+        var p = session.project();
+        StepRecord base = p.step(Stage.SEGMENT);
+        StepRecord run = rfm.toStepRecord();
+        ObjectNode settings = base.settings();
+        ObjectNode node = settings.putObject(RFM);
+        node.set("settings", run.settings());
+        node.set("result", run.result());
+        StepRecord updated = new StepRecord(base.done(), settings, base.result());
+        if (rfmRestoring) {
+            session.restore(p.withStep(Stage.SEGMENT, updated));
+        } else {
+            session.update(p.withStep(Stage.SEGMENT, updated));
+        }
+        rfmRestoring = false;
+    }
+
+    /** Puts a project's RFM settings back and re-runs them when this table has their columns. */
+    private void restoreRfm(StepRecord stored) {
+        JsonNode node = stored.settings().path(RFM).get("settings");
+        if (!(node instanceof ObjectNode rfmSettings)) {
+            return;
+        }
+        try {
+            rfm.restore(RfmStepRecord.settings(new StepRecord(true, rfmSettings, null)));
+        } catch (WorkbenchException e) {
+            notice.set(e.userMessage());
+            return;
+        }
+        if (rfm.canRun().get()) {
+            rfmRestoring = session.importedDataIsRestored();
+            rfm.run();
         }
     }
 
@@ -444,6 +510,7 @@ public final class SegmentViewModel implements StepViewModel {
         }
         featureItems.setAll(items);
         StepRecord stored = session.project().step(Stage.SEGMENT);
+        restoreRfm(stored);
         SegmentationSettings s = null;
         if (stored.settings().has("features")) {
             try {

@@ -135,4 +135,26 @@ class SegmentViewModelTest {
         assertThat(lines.get(0)).contains("segment").contains("segment_name");
         assertThat(String.join("\n", lines)).doesNotContain(",=HYPERLINK");
     }
+
+    @Test
+    void rfmIsKeptInTheProjectAndReplaysOnReopening() throws Exception {
+        Dataset log = new DataImporter().read(Path.of("sample-data", "transactions.csv"), ImportSettings.auto(),
+                Progress.none()).dataset();
+        session.cleanedDataProperty().set(log);
+        vm.rfm().run();
+        assertThat(vm.rfm().resultProperty().get().customers()).hasSize(5_000);
+        var stored = session.project().step(Stage.SEGMENT);
+        assertThat(stored.settings().path("rfm").path("settings").path("customer").asText()).isEqualTo("customer_id");
+        assertThat(stored.settings().path("rfm").path("result").path("customers").asInt()).isEqualTo(5_000);
+
+        // the project opened again: its RFM settings (with the reference date used) re-run on the same log
+        WorkbenchSession reopened = new WorkbenchSession();
+        reopened.replace(session.project(), null);
+        SegmentViewModel again = new SegmentViewModel(reopened, new SameThreadTaskRunner());
+        reopened.setImportedData(log, true);
+        reopened.cleanedDataProperty().set(log);
+        assertThat(again.rfm().resultProperty().get()).isNotNull();
+        assertThat(again.rfm().resultProperty().get().asOf()).isEqualTo(vm.rfm().resultProperty().get().asOf());
+        assertThat(reopened.isDirty()).as("a replay is not a change").isFalse();
+    }
 }
