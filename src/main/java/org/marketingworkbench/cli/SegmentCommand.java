@@ -131,6 +131,7 @@ final class SegmentCommand implements Callable<Integer> {
                            Locale locale) {
         if (choice != null) {
             w.println(UserMessage.of("cli.segment.chosenK", choice.reason()).format(locale));
+            choice.notes().forEach(n -> w.println(n.format(locale)));
         }
         SegmentationSettings s = r.settings();
         w.println(UserMessage.of("cli.segment.header", r.rowsUsed(), r.rowsUsed() + r.rowsLeftOut(), r.k(),
@@ -227,6 +228,8 @@ final class SegmentCommand implements Callable<Integer> {
             c.put("recommendedK", choice.recommendedK());
             c.put("reason", choice.reason().format(locale));
             c.put("elbowK", choice.elbowK());
+            ArrayNode choiceNotes = c.putArray("notes");
+            choice.notes().forEach(n -> choiceNotes.add(n.format(locale)));
             ArrayNode scores = c.putArray("scores");
             for (KChooser.Score sc : choice.scores()) {
                 ObjectNode n = scores.addObject().put("k", sc.k()).put("withinClusterSumOfSquares",

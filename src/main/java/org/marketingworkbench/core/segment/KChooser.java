@@ -16,7 +16,8 @@ import org.marketingworkbench.core.pipeline.Progress;
  * {@value #SILHOUETTE_TIE} of it, they are taken as equally good and the one nearest the elbow of the sum of
  * squares curve wins (ties: the smaller k, fewer segments being easier to act on). The elbow is the k whose
  * point lies farthest below the straight line from the first to the last point of the curve, both axes
- * scaled to [0, 1] (the "kneedle" rule).
+ * scaled to [0, 1] (the "kneedle" rule). A k with a segment of less than {@value #MIN_SEGMENT_SHARE} of the
+ * customers (outliers on their own) is passed over while another k has none, and the notes say so.
  *
  * <p>Progress is reported per k and cancel is checked within each k-means run.
  */
@@ -26,6 +27,8 @@ public final class KChooser {
     public static final int DEFAULT_TO = 10;
     /** Average silhouettes this close to the best count as a tie. */
     public static final double SILHOUETTE_TIE = 0.01;
+    /** A k with a segment smaller than this share of the customers is recommended only when every k has one. */
+    public static final double MIN_SEGMENT_SHARE = 0.01;
 
     /** One k's figures. {@code sizes} are the segment sizes, largest first. */
     public record Score(int k, double withinClusterSumOfSquares, double averageSilhouette, int[] sizes) {
@@ -93,14 +96,24 @@ public final class KChooser {
             one.report(1);
         }
         int elbow = elbow(scores);
-        Score best = scores.get(0);
-        for (Score s : scores) {
+        int rowsUsed = prep.rowsUsed();
+        List<Score> eligible = scores.stream().filter(s -> !hasTinySegment(s, rowsUsed)).toList();
+        List<String> tinyKs = scores.stream().filter(s -> hasTinySegment(s, rowsUsed))
+                .map(s -> Integer.toString(s.k())).toList();
+        if (eligible.isEmpty()) {
+            eligible = scores;
+            notes.add(UserMessage.of("segment.note.tinyEverywhere", MIN_SEGMENT_SHARE));
+        } else if (!tinyKs.isEmpty()) {
+            notes.add(UserMessage.of("segment.note.tinyLeftOut", String.join(", ", tinyKs), MIN_SEGMENT_SHARE));
+        }
+        Score best = eligible.get(0);
+        for (Score s : eligible) {
             if (s.averageSilhouette() > best.averageSilhouette()) {
                 best = s;
             }
         }
         double bestSilhouette = best.averageSilhouette();
-        List<Score> tied = scores.stream().filter(s -> s.averageSilhouette() >= bestSilhouette - SILHOUETTE_TIE).toList();
+        List<Score> tied = eligible.stream().filter(s -> s.averageSilhouette() >= bestSilhouette - SILHOUETTE_TIE).toList();
         int recommended;
         UserMessage reason;
         if (tied.size() == 1) {
@@ -120,6 +133,16 @@ public final class KChooser {
         progress.report(1);
         return new KChoice(scores, recommended, reason, elbow, last.sampleSize(), last.exact(), prep.rowsUsed(),
                 prep.explanation(), notes);
+    }
+
+    /**
+     * Whether one of the k segments holds less than {@link #MIN_SEGMENT_SHARE} of the customers: usually a
+     * few outliers in a segment of their own, which scores a high silhouette without being a segment anyone
+     * can market to.
+     */
+    static boolean hasTinySegment(Score s, int rowsUsed) {
+        int smallest = java.util.Arrays.stream(s.sizes()).min().orElse(0);
+        return smallest < MIN_SEGMENT_SHARE * rowsUsed;
     }
 
     /** The k farthest below the chord from the first to the last point, both axes scaled to [0, 1]. */

@@ -133,6 +133,7 @@ public final class ProfileHeatmap extends SegmentChart {
             Segment s = segments.get(r);
             Label rowName = new Label(segmentName(names, s.number()));
             rowName.getStyleClass().add("heatmap-row");
+            rowName.setMinWidth(Region.USE_PREF_SIZE);
             Region swatch = new Region();
             swatch.getStyleClass().add("segment-swatch");
             swatch.setStyle("-fx-background-color: " + SegmentPalette.hex(s.number()) + ";");

@@ -35,13 +35,17 @@ final class SegmentCardView extends VBox {
         this.l10n = l10n;
         getStyleClass().add("segment-card");
         Region swatch = new Region();
-        swatch.getStyleClass().add("segment-swatch");
+        swatch.getStyleClass().add("card-swatch");
         swatch.setStyle("-fx-background-color: " + SegmentPalette.hex(card.number()) + ";");
         Label number = new Label(Integer.toString(card.number()));
         number.getStyleClass().add("segment-number");
         number.setStyle("-fx-background-color: " + SegmentPalette.hex(card.number()) + "; -fx-text-fill: "
                 + toHex(SegmentPalette.textOn(SegmentPalette.color(card.number()))) + ";");
+        number.setMinWidth(Region.USE_PREF_SIZE);
+        number.setMaxWidth(Region.USE_PREF_SIZE);
         name.getStyleClass().add("segment-name");
+        name.setPrefColumnCount(10);
+        name.setMaxWidth(Double.MAX_VALUE);
         name.setId("segment-name-" + card.number());
         HBox.setHgrow(name, javafx.scene.layout.Priority.ALWAYS);
         HBox head = new HBox(8, number, name);

@@ -135,6 +135,7 @@ public final class SegmentView implements StepView {
         setUpSettings();
         setUpChooseK();
         elbowHolder.getChildren().setAll(elbow);
+        elbow.visibleProperty().bind(vm.kChoiceProperty().isNotNull());
         sizesHolder.getChildren().setAll(sizes);
         mapHolder.getChildren().setAll(map);
         heatmapHolder.getChildren().setAll(heatmap);
@@ -163,18 +164,7 @@ public final class SegmentView implements StepView {
 
     private void setUpFeatures() {
         featureList.setItems(vm.featureItems());
-        featureList.setCellFactory(list -> new javafx.scene.control.cell.CheckBoxListCell<SegmentViewModel.FeatureItem>(
-                featureList::getItemBooleanProperty, new StringConverter<>() {
-                    @Override
-                    public String toString(SegmentViewModel.FeatureItem f) {
-                        return f == null ? "" : l10n.get("segment.features.item", f.name(), l10n.format(f.reason()));
-                    }
-
-                    @Override
-                    public SegmentViewModel.FeatureItem fromString(String s) {
-                        throw new UnsupportedOperationException();
-                    }
-                }));
+        featureList.setCellFactory(list -> new FeatureCell());
         featureList.getCheckModel().getCheckedItems().addListener((ListChangeListener<SegmentViewModel.FeatureItem>) c -> {
             if (syncing) {
                 return;
@@ -189,6 +179,34 @@ public final class SegmentView implements StepView {
         vm.featureItems().addListener((ListChangeListener<SegmentViewModel.FeatureItem>) c -> syncChecks());
         syncChecks();
     }
+
+    /**
+     * A feature in the list: its name, marked when it cannot be used or is not suggested; the reason (in
+     * the user's numbers and words) on hover.
+     */
+    private final class FeatureCell extends javafx.scene.control.cell.CheckBoxListCell<SegmentViewModel.FeatureItem> {
+
+        FeatureCell() {
+            super(featureList::getItemBooleanProperty);
+        }
+
+        @Override
+        public void updateItem(SegmentViewModel.FeatureItem f, boolean empty) {
+            super.updateItem(f, empty);
+            if (empty || f == null) {
+                setText(null);
+                setTooltip(null);
+                return;
+            }
+            String key = !f.usable() ? "segment.features.unusable"
+                    : f.suggested() ? "segment.features.usable" : "segment.features.notSuggested";
+            setText(l10n.get(key, f.name()));
+            setTooltip(new javafx.scene.control.Tooltip(l10n.format(f.reason())));
+            pseudoClassStateChanged(UNUSABLE, !f.usable());
+        }
+    }
+
+    private static final javafx.css.PseudoClass UNUSABLE = javafx.css.PseudoClass.getPseudoClass("unusable");
 
     private void syncChecks() {
         if (syncing) {
@@ -223,6 +241,7 @@ public final class SegmentView implements StepView {
         kSpinner.getValueFactory().valueProperty().bindBidirectional(kValue);
         kSpinner.disableProperty().bind(vm.automaticKProperty());
         automaticKBox.selectedProperty().bindBidirectional(vm.automaticKProperty());
+        automaticKBox.managedProperty().bind(automaticKBox.visibleProperty());
         automaticKBox.visibleProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.algorithmProperty().get().choosesK(), vm.algorithmProperty()));
         seedValue = vm.seedProperty().asObject();
@@ -244,8 +263,12 @@ public final class SegmentView implements StepView {
         useKButton.textProperty().bind(Bindings.createStringBinding(() -> vm.kChoiceProperty().get() == null ? ""
                         : l10n.get("segment.action.useK", vm.kChoiceProperty().get().recommendedK()),
                 vm.kChoiceProperty(), l10n.localeProperty()));
-        kReason.textProperty().bind(l10n.bind(Bindings.createObjectBinding(() -> vm.kChoiceProperty().get() == null
-                ? UserMessage.of("segment.k.hint") : vm.kChoiceProperty().get().reason(), vm.kChoiceProperty())));
+        // before a run: what the chooser does; after: what else to know (its reason is the chart's subtitle)
+        LocalizedControls.showWhenText(kReason, Bindings.createStringBinding(() -> {
+            KChooser.KChoice c = vm.kChoiceProperty().get();
+            return c == null ? l10n.get("segment.k.hint")
+                    : String.join("\n", c.notes().stream().map(l10n::format).toList());
+        }, vm.kChoiceProperty(), l10n.localeProperty()));
         vm.kChoiceProperty().addListener((obs, old, now) -> showKChoice(now));
         vm.kProperty().addListener((obs, old, now) -> elbow.setCurrentK(now.intValue()));
         showKChoice(vm.kChoiceProperty().get());

@@ -58,7 +58,7 @@ public final class SegmentViewModel implements StepViewModel {
 
     /** One column in the feature list: whether it can be ticked, and why (or why not). */
     public record FeatureItem(String name, org.marketingworkbench.core.data.ColumnType type, boolean usable,
-                              UserMessage reason) {
+                              boolean suggested, UserMessage reason) {
     }
 
     private final WorkbenchSession session;
@@ -379,11 +379,12 @@ public final class SegmentViewModel implements StepViewModel {
                         return;   // new data arrived meanwhile: this run is stale
                     }
                     SegmentationResult r = done.result();
+                    // the names first: the screen draws the new segments with them
+                    names.reset(done.cards(), storedNames != null && storedNames.sameSegmentsAs(r)
+                            ? storedNames.names() : java.util.Map.of());
                     result.set(r);
                     segmentation.set(done);
                     featureExplanation.set(r.explanation());
-                    names.reset(done.cards(), storedNames != null && storedNames.sameSegmentsAs(r)
-                            ? storedNames.names() : java.util.Map.of());
                     if (storedNames != null && !storedNames.names().isEmpty() && !storedNames.sameSegmentsAs(r)) {
                         notice.set(UserMessage.of("segment.notice.namesReset"));
                     }
@@ -506,7 +507,7 @@ public final class SegmentViewModel implements StepViewModel {
         target = CleanStepRecord.target(session.project().step(Stage.CLEAN));
         List<FeatureItem> items = new ArrayList<>();
         for (FeatureChoice.Candidate c : FeatureChoice.candidates(data, target)) {
-            items.add(new FeatureItem(c.name(), c.type(), c.usable(), c.reason()));
+            items.add(new FeatureItem(c.name(), c.type(), c.usable(), c.suggested(), c.reason()));
         }
         featureItems.setAll(items);
         StepRecord stored = session.project().step(Stage.SEGMENT);
@@ -603,6 +604,7 @@ public final class SegmentViewModel implements StepViewModel {
         KChooser.KChoice choice = kChoice.get();
         if (choice != null) {
             paragraphs.add(choice.reason());
+            paragraphs.addAll(choice.notes());
         }
         SegmentationResult r = result.get();
         if (r != null) {

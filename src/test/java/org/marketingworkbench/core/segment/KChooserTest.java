@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.pipeline.CancelledException;
 import org.marketingworkbench.core.pipeline.Progress;
 
@@ -104,5 +105,18 @@ class KChooserTest {
 
     private static KChooser.Score score(int k, double wcss) {
         return new KChooser.Score(k, wcss, 0, new int[0]);
+    }
+
+    @Test
+    void aSegmentOfAFewOutliersIsNotRecommendedAndTheNotesSaySo() throws Exception {
+        // one customer far from everyone: every k gives it a segment of its own, with a high silhouette
+        Dataset data = Tables.groups(17, 150, 150);
+        tech.tablesaw.api.DoubleColumn income = (tech.tablesaw.api.DoubleColumn) data.table().column("income");
+        income.set(0, income.getDouble(0) * 1_000);
+        KChooser.KChoice c = new KChooser().choose(data, SegmentationSettings.kMeans(List.of("income", "age"), 2),
+                2, 5, Progress.none());
+        assertThat(c.notes()).extracting(UserMessage::key).contains("segment.note.tinyEverywhere");
+        assertThat(KChooser.hasTinySegment(new KChooser.Score(2, 1, 0.9, new int[] {299, 1}), 300)).isTrue();
+        assertThat(KChooser.hasTinySegment(new KChooser.Score(2, 1, 0.9, new int[] {150, 150}), 300)).isFalse();
     }
 }
