@@ -51,6 +51,7 @@ final class LabelledBarChart extends BarChart<Number, String> {
     /** Removes the bars, their labels and the reference line. */
     void clear() {
         getData().clear();
+        getPlotChildren().removeAll(labels.values());   // the texts are plot children of their own
         labels.clear();
         getPlotChildren().removeAll(reference, referenceLabel);
         referenceValue = Double.NaN;

@@ -107,7 +107,7 @@ public final class ProfileHeatmap extends SegmentChart {
             return;
         }
         ColumnConstraints header = new ColumnConstraints();
-        header.setMinWidth(120);
+        header.setMinWidth(Region.USE_PREF_SIZE);   // segment names are never cut
         header.setPrefWidth(Region.USE_COMPUTED_SIZE);
         header.setHalignment(HPos.RIGHT);
         grid.getColumnConstraints().add(header);

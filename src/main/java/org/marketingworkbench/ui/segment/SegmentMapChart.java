@@ -228,19 +228,21 @@ public final class SegmentMapChart extends SegmentChart {
         g.setFill(ink);
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
-        for (double t : ticks(minX, maxX, Math.max(3, (int) (plotWidth() / 90)))) {
+        List<Double> xTicks = ticks(minX, maxX, Math.max(3, (int) (plotWidth() / 90)));
+        for (double t : xTicks) {
             double px = Math.round(toPx(t)) + 0.5;
             g.setStroke(grid);
             g.strokeLine(px, TOP, px, TOP + plotHeight());
-            g.fillText(l10n.formatDecimal(t, decimals(minX, maxX)), px, TOP + plotHeight() + 4);
+            g.fillText(l10n.formatDecimal(t, decimals(xTicks)), px, TOP + plotHeight() + 4);
         }
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
-        for (double t : ticks(minY, maxY, Math.max(3, (int) (plotHeight() / 70)))) {
+        List<Double> yTicks = ticks(minY, maxY, Math.max(3, (int) (plotHeight() / 70)));
+        for (double t : yTicks) {
             double py = Math.round(toPy(t)) + 0.5;
             g.setStroke(grid);
             g.strokeLine(LEFT, py, LEFT + plotWidth(), py);
-            g.fillText(l10n.formatDecimal(t, decimals(minY, maxY)), LEFT - 6, py);
+            g.fillText(l10n.formatDecimal(t, decimals(yTicks)), LEFT - 6, py);
         }
         g.setStroke(muted);
         g.strokeRect(LEFT + 0.5, TOP + 0.5, plotWidth(), plotHeight());
@@ -346,7 +348,7 @@ public final class SegmentMapChart extends SegmentChart {
 
     private static double niceStep(double raw) {
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
-        for (double m : new double[] {1, 2, 2.5, 5}) {
+        for (double m : new double[] {1, 2, 5}) {   // no 2.5: its ticks would need a decimal the labels lack
             if (m * p >= raw) {
                 return m * p;
             }
@@ -354,8 +356,12 @@ public final class SegmentMapChart extends SegmentChart {
         return 10 * p;
     }
 
-    private static int decimals(double lo, double hi) {
-        double step = niceStep((hi - lo) / 6);
-        return step >= 1 ? 0 : (int) Math.min(4, Math.ceil(-Math.log10(step)));
+    /** The decimals the ticks' step needs (0.2 → 1, 0.05 → 2), so every label differs from its neighbours. */
+    static int decimals(List<Double> ticks) {
+        if (ticks.size() < 2) {
+            return 0;
+        }
+        double step = ticks.get(1) - ticks.get(0);
+        return step >= 1 ? 0 : (int) Math.min(4, Math.ceil(-Math.log10(step) - 1e-9));
     }
 }

@@ -137,6 +137,7 @@ class SegmentChartsTest {
         robot.interact(() -> chart.setNames(List.of("1 · Middle", "2 · Stars", "", "", "")));
         assertThat(chart.getTitleText()).contains("1 · Middle");
         assertThat(chart.barCount()).isEqualTo(5);
+        assertThat(chart.lookupAll(".bar-value")).as("a redraw replaces the values, never adds to them").hasSize(5);
     }
 
     @Test
