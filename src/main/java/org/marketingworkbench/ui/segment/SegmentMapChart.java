@@ -358,10 +358,14 @@ public final class SegmentMapChart extends SegmentChart {
 
     /** The decimals the ticks' step needs (0.2 → 1, 0.05 → 2), so every label differs from its neighbours. */
     static int decimals(List<Double> ticks) {
-        if (ticks.size() < 2) {
+        if (ticks.isEmpty()) {
             return 0;
         }
-        double step = ticks.get(1) - ticks.get(0);
+        // one tick: as many decimals as its value needs
+        double step = ticks.size() > 1 ? ticks.get(1) - ticks.get(0) : Math.abs(ticks.get(0));
+        if (step == 0) {
+            return 0;
+        }
         return step >= 1 ? 0 : (int) Math.min(4, Math.ceil(-Math.log10(step) - 1e-9));
     }
 }
