@@ -96,11 +96,15 @@ class SegmentScreenTest {
 
         // rename segment 1 in its card: Enter keeps it, the project stores it, the charts use it
         TextField name = robot.lookup("#segment-name-1").queryAs(TextField.class);
-        robot.interact(() -> {
-            name.setText("Loyal regulars");
-            name.fireEvent(new javafx.event.ActionEvent());
-        });
+        System.gc();   // listeners the screen relies on must be held strongly (a weak one was lost here once)
+        robot.clickOn(name);
+        robot.interact(name::selectAll);
+        robot.write("Loyal regulars");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
         waitForFxEvents();
+        assertThat(window.segment().busyProperty().get()).as("Enter in a name does not segment again").isFalse();
+        assertThat(robot.lookup("#sizesHolder .segment-chart-title").queryAs(javafx.scene.control.Label.class).getText())
+                .contains("1 · Loyal regulars");
         assertThat(SegmentStepRecord.names(window.session().project().step(
                 org.marketingworkbench.core.pipeline.Stage.SEGMENT))).containsEntry(1, "Loyal regulars");
         assertThat(window.session().isDirty()).isTrue();

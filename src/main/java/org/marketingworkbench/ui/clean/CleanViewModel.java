@@ -98,6 +98,8 @@ public final class CleanViewModel implements StepViewModel {
         }
     });
     private final ObservableList<String> selectedColumns = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call holds its listeners only weakly and loses them to GC. */
+    private final ObservableList<String> selectedColumnsView = FXCollections.unmodifiableObservableList(selectedColumns);
     private final ReadOnlyIntegerWrapper selectedStep = new ReadOnlyIntegerWrapper(-1);
     private final ObservableList<String> targetCandidates = FXCollections.observableArrayList();
     private final ObservableList<String> splitCandidates = FXCollections.observableArrayList();
@@ -225,7 +227,7 @@ public final class CleanViewModel implements StepViewModel {
 
     /** The columns chosen in the profile table, in table order. */
     public ObservableList<String> selectedColumns() {
-        return FXCollections.unmodifiableObservableList(selectedColumns);
+        return selectedColumnsView;
     }
 
     /** The recipe step selected in the recipe list, or -1. */

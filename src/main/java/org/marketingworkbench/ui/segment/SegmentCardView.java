@@ -50,7 +50,10 @@ final class SegmentCardView extends VBox {
         HBox.setHgrow(name, javafx.scene.layout.Priority.ALWAYS);
         HBox head = new HBox(8, number, name);
         head.setAlignment(Pos.CENTER_LEFT);
-        name.setOnAction(e -> rename.accept(card.number(), name.getText()));
+        name.setOnAction(e -> {
+            rename.accept(card.number(), name.getText());
+            e.consume();   // Enter keeps the name; it does not also run the screen's default button
+        });
         name.focusedProperty().addListener((obs, was, now) -> {
             if (!now) {
                 rename.accept(card.number(), name.getText());

@@ -17,6 +17,8 @@ public final class SegmentNames {
 
     private List<SegmentCard> cards = List.of();
     private final ObservableMap<Integer, String> edited = FXCollections.observableHashMap();
+    /** One read-only view, kept: a view made per call holds its listeners only weakly and loses them to GC. */
+    private final ObservableMap<Integer, String> editedView = FXCollections.unmodifiableObservableMap(edited);
 
     /** New segments: their cards, and the names typed for them before (for segments that still exist). */
     void reset(List<SegmentCard> newCards, Map<Integer, String> typed) {
@@ -58,7 +60,7 @@ public final class SegmentNames {
 
     /** The names the user typed, by segment number (read-only for views: use the view-model's rename). */
     public ObservableMap<Integer, String> edited() {
-        return FXCollections.unmodifiableObservableMap(edited);
+        return editedView;
     }
 
     /** The name shown for segment {@code number}: the typed one, else the proposed one in {@code locale}. */

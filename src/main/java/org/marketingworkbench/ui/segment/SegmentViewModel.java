@@ -66,6 +66,8 @@ public final class SegmentViewModel implements StepViewModel {
 
     private final ObservableList<FeatureItem> featureItems = FXCollections.observableArrayList();
     private final ObservableList<String> chosen = FXCollections.observableArrayList();
+    /** One read-only view, kept: a view made per call holds its listeners only weakly and loses them to GC. */
+    private final ObservableList<String> chosenView = FXCollections.unmodifiableObservableList(chosen);
     private final ObjectProperty<Algorithm> algorithm = nonNull(Algorithm.KMEANS);
     private final IntegerProperty k = new SimpleIntegerProperty(SegmentationSettings.DEFAULT_K);
     private final BooleanProperty automaticK = new SimpleBooleanProperty(false);
@@ -174,7 +176,7 @@ public final class SegmentViewModel implements StepViewModel {
 
     /** The ticked features, in table order (read-only for views: use {@link #choose}). */
     public ObservableList<String> chosenFeatures() {
-        return FXCollections.unmodifiableObservableList(chosen);
+        return chosenView;
     }
 
     public ObjectProperty<Algorithm> algorithmProperty() {
