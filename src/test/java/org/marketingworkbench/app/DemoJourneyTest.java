@@ -118,6 +118,21 @@ class DemoJourneyTest {
         assertThat(recipe()).containsExactly(MissingValuesStep.of(List.of("age"), MissingValuesStep.Strategy.MEAN, false),
                 MaskPersonalStep.drop(List.of("email")));
 
+        // 2b. on to Segment: segment on age, name the first segment
+        fire(robot, "#continueButton");
+        idle();
+        waitFor(60, TimeUnit.SECONDS, () -> window.segment().inputProperty().get() != null);
+        assertThat(window.shell().currentStage()).isEqualTo(org.marketingworkbench.core.pipeline.Stage.SEGMENT);
+        robot.interact(() -> {
+            window.segment().chooseOnly(List.of("age"));
+            window.segment().kProperty().set(2);
+        });
+        fire(robot, "#runButton");
+        idle();
+        assertThat(window.segment().resultProperty().get().k()).isEqualTo(2);
+        robot.interact(() -> window.segment().rename(1, "Older customers"));
+        assertThat(robot.lookup(".segment-card").queryAll()).hasSize(2);
+
         // 3. back to Import: the data is still shown
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         waitForFxEvents();
@@ -138,6 +153,14 @@ class DemoJourneyTest {
                 window.localization().get("clean.action.continue"));
         assertWhollyVisible(robot.lookup("#continueButton").queryButton());
         assertWhollyVisible(robot.lookup("#recipeList").query());
+        robot.clickOn("#step-segment");
+        waitForFxEvents();
+        assertThat(robot.lookup(".segment-card").queryAll()).as("the segments are still shown").hasSize(2);
+        assertThat(robot.lookup("#segment-name-1").queryAs(javafx.scene.control.TextField.class).getText())
+                .isEqualTo("Older customers");
+        assertWhollyVisible(robot.lookup("#runButton").queryButton());
+        robot.clickOn("#step-clean");
+        waitForFxEvents();
 
         // 5. Ctrl+I on Clean: another file, after asking; the recipe is replayed on it
         Path second = Files.copy(Path.of(getClass().getResource("/org/marketingworkbench/cli/small-customers.csv").toURI()),
@@ -157,6 +180,11 @@ class DemoJourneyTest {
         assertThat(recipe()).extracting(RecipeStep::enabled).containsExactly(true, false);
         assertThat(window.clean().noticeProperty().get()).isNotNull();
         assertThat(window.clean().noticeProperty().get().args()).contains("email");
+        waitFor(60, TimeUnit.SECONDS, () -> window.segment().resultProperty().get() != null);
+        idle();
+        assertThat(window.segment().resultProperty().get().segmentOfRow()).as("the segments replayed on the new file")
+                .hasSize(window.session().cleanedDataProperty().get().rowCount());
+        robot.interact(() -> window.segment().rename(1, "Older customers"));
 
         // 6. save: the title is clean, the undo history stays, nothing runs again
         robot.clickOn("#step-clean");
@@ -197,6 +225,10 @@ class DemoJourneyTest {
         assertThat(window.session().isDirty()).as("a project just opened is not changed").isFalse();
         assertThat(recipe()).isEqualTo(saved);
         assertImportShowsTheData(robot, "small-customers.csv");
+        waitFor(60, TimeUnit.SECONDS, () -> window.segment().resultProperty().get() != null);
+        idle();
+        assertThat(window.segment().names().displayName(1, java.util.Locale.ENGLISH)).isEqualTo("Older customers");
+        assertThat(window.session().isDirty()).as("segments replayed on opening are not a change").isFalse();
 
         // 8. undo after reopening: the history was saved with the project
         assertThat(window.clean().canUndoProperty().get()).isTrue();

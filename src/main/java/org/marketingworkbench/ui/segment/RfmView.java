@@ -92,6 +92,12 @@ public final class RfmView {
         return vm;
     }
 
+    /** The button that computes RFM (the embedding screen decides when Enter presses it). */
+    javafx.scene.control.Button runButton() {
+        view();
+        return rfmRunButton;
+    }
+
     /** The pane, loaded on the first call and the same node after that. */
     public Node view() {
         if (node == null) {

@@ -141,6 +141,9 @@ public final class SegmentView implements StepView {
         heatmapHolder.getChildren().setAll(heatmap);
         silhouetteHolder.getChildren().setAll(silhouette);
         rfmTab.setContent(rfm.view());
+        // Enter runs what the tab in front is about: RFM on its tab, segmenting elsewhere
+        runButton.defaultButtonProperty().bind(rfmTab.selectedProperty().not());
+        rfm.runButton().defaultButtonProperty().bind(rfmTab.selectedProperty());
         runButton.disableProperty().bind(vm.canRun().not());
         continueButton.disableProperty().bind(vm.canContinue().not());
         staleLabel.visibleProperty().bind(vm.stale());

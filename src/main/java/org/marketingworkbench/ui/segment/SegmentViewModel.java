@@ -123,6 +123,7 @@ public final class SegmentViewModel implements StepViewModel {
             if (now != null) {
                 storeRfm();
             }
+            updateExplanation();
         });
         session.cleanedDataProperty().addListener((obs, old, now) -> inputChanged(now));
         chosen.addListener((javafx.collections.ListChangeListener<String>) c -> prepareExplanation());
@@ -491,6 +492,10 @@ public final class SegmentViewModel implements StepViewModel {
     // ---- data -------------------------------------------------------------------------------------
 
     private void inputChanged(Dataset data) {
+        // the names typed for the segments on screen: a replay that finds the same segments keeps them (the
+        // project's record may already have lost them, when the step before changed)
+        StoredNames shown = result.get() == null ? null
+                : new StoredNames(java.util.Map.copyOf(names.edited()), result.get().sizes());
         input.set(data);
         result.set(null);
         segmentation.set(null);
@@ -543,7 +548,7 @@ public final class SegmentViewModel implements StepViewModel {
             return;
         }
         // the project was segmented before: replay its settings on this data
-        run(s, stored.done() && session.importedDataIsRestored(), StoredNames.of(stored));
+        run(s, stored.done() && session.importedDataIsRestored(), shown != null ? shown : StoredNames.of(stored));
     }
 
     /** How the ticked features would be prepared, worked out in the background (newest request wins). */
@@ -617,6 +622,14 @@ public final class SegmentViewModel implements StepViewModel {
                         r.silhouette().sampleSize()));
             }
             paragraphs.addAll(r.notes());
+        }
+        var rfmResult = rfm == null ? null : rfm.resultProperty().get();
+        if (rfmResult != null && !rfmResult.customers().isEmpty()) {
+            var c = rfmResult.customers().get(0);
+            paragraphs.add(UserMessage.of("segment.explainPanel.rfm", rfmResult.customers().size(),
+                    rfmResult.asOf().toString()));
+            paragraphs.add(UserMessage.of("segment.explainPanel.rfmExample", c.customer(), c.lastPurchase().toString(),
+                    c.recencyDays(), c.frequency(), c.monetary(), c.scoreCode(), UserMessage.of(c.segment().labelKey())));
         }
         explanation.set(new Explanation(UserMessage.of("segment.explainPanel.title"), paragraphs));
     }
