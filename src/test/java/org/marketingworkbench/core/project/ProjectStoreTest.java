@@ -256,8 +256,17 @@ class ProjectStoreTest {
                 .withStep(Stage.INGEST, new StepRecord(true, null, null))
                 .withStep(Stage.CLEAN, new StepRecord(true, null, null));
         assertThat(p.pipelineState().done()).containsExactly(Stage.INGEST, Stage.CLEAN);
-        Project changed = p.withStep(Stage.INGEST, new StepRecord(true, null, null));
+        Project changed = p.withStep(Stage.INGEST, new StepRecord(true,
+                com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("delimiter", ";"), null));
         assertThat(changed.pipelineState().done()).containsExactly(Stage.INGEST);
+    }
+
+    @Test
+    void theSameRecordAgainChangesNothing() {
+        Project p = Project.untitled()
+                .withStep(Stage.INGEST, new StepRecord(true, null, null))
+                .withStep(Stage.CLEAN, new StepRecord(true, null, null));
+        assertThat(p.withStep(Stage.INGEST, new StepRecord(true, null, null))).isSameAs(p);
     }
 
     private void assertReason(Path file, ProjectException.Reason reason) {
