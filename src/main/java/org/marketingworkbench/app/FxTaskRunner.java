@@ -56,6 +56,11 @@ public final class FxTaskRunner extends TaskRunner.Base {
         });
     }
 
+    @Override
+    public void post(Runnable update) {
+        Platform.runLater(update);
+    }
+
     /** Stops accepting work; waits briefly for the running job to notice its cancel flag. */
     public void shutdown() {
         monitor().cancel();

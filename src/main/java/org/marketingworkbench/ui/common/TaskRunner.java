@@ -10,6 +10,14 @@ public interface TaskRunner {
 
     TaskMonitor monitor();
 
+    /**
+     * Runs a short update on the UI thread: partial results a running job reports (a learner's progress, a
+     * point of a live curve). The default runs it at once, on the calling thread (tests, the command line).
+     */
+    default void post(Runnable update) {
+        update.run();
+    }
+
     /** Lets the implementations in other packages drive the monitor's package-private updates. */
     abstract class Base implements TaskRunner {
         private final TaskMonitor monitor = new TaskMonitor();

@@ -22,6 +22,8 @@ public final class WorkbenchSession {
     private final ObjectProperty<Dataset> importedData = new SimpleObjectProperty<>();
     private final ObjectProperty<Dataset> cleanedData = new SimpleObjectProperty<>();
     private final ObjectProperty<Dataset> segmentedData = new SimpleObjectProperty<>();
+    private final ObjectProperty<org.marketingworkbench.core.train.TrainingResult> trainingResult = new SimpleObjectProperty<>();
+    private final ObjectProperty<org.marketingworkbench.core.train.TrainedModel> trainedModel = new SimpleObjectProperty<>();
     private boolean importedDataRestored;
 
     public ReadOnlyObjectProperty<Project> projectProperty() {
@@ -80,6 +82,16 @@ public final class WorkbenchSession {
         return segmentedData;
     }
 
+    /** The last training run (leaderboard and held-out predictions), or null: what Evaluate shows. */
+    public ObjectProperty<org.marketingworkbench.core.train.TrainingResult> trainingResultProperty() {
+        return trainingResult;
+    }
+
+    /** The model the user picked, trained on every row outside the test part, or null. */
+    public ObjectProperty<org.marketingworkbench.core.train.TrainedModel> trainedModelProperty() {
+        return trainedModel;
+    }
+
     /** A change made by the user: the project now differs from its file (unless nothing differs). */
     public void update(Project changed) {
         if (changed.equals(project.get())) {
@@ -102,6 +114,8 @@ public final class WorkbenchSession {
         importedData.set(null);
         cleanedData.set(null);
         segmentedData.set(null);
+        trainingResult.set(null);
+        trainedModel.set(null);
         project.set(opened);
         projectFile.set(file);
         dirty.set(false);
