@@ -25,6 +25,8 @@ import org.marketingworkbench.core.ingest.DataImporter;
 import org.marketingworkbench.ui.clean.CleanView;
 import org.marketingworkbench.ui.clean.CleanViewModel;
 import org.marketingworkbench.ui.segment.SegmentView;
+import org.marketingworkbench.ui.train.TrainView;
+import org.marketingworkbench.ui.train.TrainViewModel;
 import org.marketingworkbench.ui.segment.SegmentViewModel;
 import org.marketingworkbench.ui.ingest.IngestView;
 import org.marketingworkbench.ui.ingest.IngestViewModel;
@@ -58,6 +60,7 @@ public final class WorkbenchWindow {
     private final IngestViewModel ingest;
     private final CleanViewModel clean;
     private final SegmentViewModel segment;
+    private final TrainViewModel train;
     private final Map<org.marketingworkbench.core.pipeline.Stage, StepView> stepViews =
             new EnumMap<>(org.marketingworkbench.core.pipeline.Stage.class);
 
@@ -77,13 +80,14 @@ public final class WorkbenchWindow {
         ingest = new IngestViewModel(session, new DataImporter(), tasks, sampleData(dirs));
         clean = new CleanViewModel(session, tasks);
         segment = new SegmentViewModel(session, tasks);
+        train = new TrainViewModel(session, tasks);
         // the navigation registry: one entry per step, in pipeline order; the rules for when a step opens
         // and what comes next are the Stage's own, so "Continue" is always "the next step"
         List<StepScreen> screens = List.of(
                 new StepScreen(ingest, sh -> new IngestView(ingest, l10n, sh::importData, sh::selectNext)),
                 new StepScreen(clean, sh -> new CleanView(clean, l10n, dialogs, sh::selectNext)),
                 new StepScreen(segment, sh -> new SegmentView(segment, l10n, dialogs, sh::selectNext)),
-                upcoming(org.marketingworkbench.core.pipeline.Stage.TRAIN),
+                new StepScreen(train, sh -> new TrainView(train, l10n, dialogs, sh::selectNext)),
                 upcoming(org.marketingworkbench.core.pipeline.Stage.EVALUATE));
         List<StepViewModel> vms = screens.stream().map(StepScreen::model).toList();
         if (!vms.stream().map(StepViewModel::stage).toList()
@@ -147,6 +151,10 @@ public final class WorkbenchWindow {
 
     public SegmentViewModel segment() {
         return segment;
+    }
+
+    public TrainViewModel train() {
+        return train;
     }
 
     public ShellViewModel shell() {

@@ -197,6 +197,7 @@ public final class TrainViewModel implements StepViewModel {
     private final BooleanBinding hasInput = input.isNotNull();
     private final BooleanBinding canTrain;
     private final BooleanBinding canContinue;
+    private final javafx.beans.binding.ObjectBinding<UserMessage> summary;
 
     public TrainViewModel(WorkbenchSession session, TaskRunner tasks) {
         this.session = session;
@@ -204,6 +205,20 @@ public final class TrainViewModel implements StepViewModel {
         canTrain = hasInput.and(targetInfo.isNotNull()).and(busy.not()).and(preparing.not())
                 .and(Bindings.isNotEmpty(chosen)).and(selectedLearners.greaterThan(0));
         canContinue = model.isNotNull().and(busy.not());
+        summary = Bindings.createObjectBinding(() -> {
+            Dataset data = input.get();
+            TrainingResult r = result.get();
+            if (data == null) {
+                return null;
+            }
+            if (r == null) {
+                return UserMessage.of("train.summary.input", data.rowCount(), chosen.size());
+            }
+            LearnerResult best = r.best();
+            return UserMessage.of("train.summary.result", r.leaderboard().size(), UserMessage.of(
+                    Learners.get(best.learnerId()).labelKey()), UserMessage.of(r.primary().labelKey()),
+                    best.metric(r.primary()).map(m -> m.mean()).orElse(Double.NaN));
+        }, input, result, chosen);
         target.addListener((obs, old, now) -> targetChanged(now, null));
         session.cleanedDataProperty().addListener((obs, old, now) -> inputChanged());
         session.segmentedDataProperty().addListener((obs, old, now) -> inputChanged());
@@ -335,6 +350,11 @@ public final class TrainViewModel implements StepViewModel {
 
     public BooleanBinding canContinue() {
         return canContinue;
+    }
+
+    /** One line under the title: what training works on, and what the last run found. */
+    public ObservableValue<UserMessage> summary() {
+        return summary;
     }
 
     /** The primary metric of the task: AUC for two classes, accuracy for several, RMSE for numbers. */
