@@ -9,7 +9,7 @@ import org.marketingworkbench.core.i18n.UserMessage;
  * One learner's line on the leaderboard.
  *
  * @param metrics      mean ± sd over folds
- * @param trainSeconds training time summed over folds (the recipe fit included)
+ * @param trainSeconds the learner's training time summed over folds (fitting the recipe not included)
  * @param curveKind    the live curve this learner gave ({@link CurveKind#NONE}: none)
  * @param curve        the curve of the first fold (or of the validation part)
  * @param curveNote    what the curve shows, or why there is none
