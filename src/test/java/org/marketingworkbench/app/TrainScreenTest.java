@@ -84,6 +84,7 @@ class TrainScreenTest {
         assertThat(board.getItems()).hasSize(2);
         String second = board.getItems().get(1).learnerId();
         robot.interact(() -> board.getSelectionModel().select(1));
+        assertThat(robot.lookup("#useModelButton").queryAs(Button.class).isDisabled()).isFalse();
         fire(robot, "#useModelButton");
         idle();
         assertThat(window.train().chosenLearnerProperty().get()).isEqualTo(second);

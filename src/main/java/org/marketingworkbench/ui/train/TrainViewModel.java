@@ -440,10 +440,11 @@ public final class TrainViewModel implements StepViewModel {
         tasks.submit(Job.of(UserMessage.of("train.job.run", s.learners().size()),
                         progress -> new TrainStep().run(data, recipe, s, listener, progress))
                 .onSuccess(r -> {
-                    busy.set(false);
                     if (data != input.get()) {
+                        busy.set(false);
                         return;
                     }
+                    // busy stays set: the chosen model is trained next, in the same breath
                     result.set(r);
                     leaderboard.setAll(r.leaderboard());
                     for (LearnerResult lr : r.leaderboard()) {
@@ -499,6 +500,7 @@ public final class TrainViewModel implements StepViewModel {
         TrainingResult r = result.get();
         String learner = chosenLearner.get();
         if (data == null || r == null || learner == null) {
+            busy.set(false);
             return;
         }
         model.set(null);
