@@ -241,6 +241,9 @@ public final class TrainView implements StepView {
     // ---- validation -------------------------------------------------------------------------------
 
     private void setUpValidation() {
+        // the SegmentedButton keeps its toggles outside the scene graph the FXML texts are bound through
+        cvToggle.textProperty().bind(l10n.text("train.validation.cv"));
+        splitToggle.textProperty().bind(l10n.text("train.validation.split"));
         validationKind.getToggleGroup().selectedToggleProperty().addListener((obs, old, now) -> {
             if (now == null) {
                 old.setSelected(true);   // one of the two is always chosen
