@@ -275,7 +275,7 @@ public final class IngestView implements StepView {
             String header = l10n.get(Boolean.TRUE.equals(s.hasHeader()) ? "ingest.settings.withHeader" : "ingest.settings.noHeader");
             return l10n.get("ingest.settings.summary", String.valueOf(s.encoding()),
                     l10n.format(IngestViewModel.delimiterName(s.delimiter())),
-                    Boolean.TRUE.equals(s.decimalComma()) ? header + " · " + l10n.get("ingest.settings.decimalComma") : header);
+                    Boolean.TRUE.equals(s.decimalComma()) ? header + " · " + l10n.get("ingest.settings.decimalCommaShort") : header);
         }, vm.resultProperty(), l10n.localeProperty()));
         vm.errorProperty().addListener((obs, old, now) -> {
             if (now != null) {

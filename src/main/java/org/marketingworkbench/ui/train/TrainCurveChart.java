@@ -106,7 +106,7 @@ final class TrainCurveChart extends VBox {
         LearnerResult r = run == null ? null : run.resultProperty().get();
         UserMessage why = r == null ? null : r.curveNote();
         String noteText = why != null ? l10n.format(why)
-                : kind == CurveKind.NONE && run != null ? l10n.get("train.curve.none") : "";
+                : kind == CurveKind.NONE && run != null ? l10n.get("train.ui.curve.none") : "";
         note.setText(noteText);
         note.setVisible(!noteText.isEmpty());
         note.setManaged(!noteText.isEmpty());

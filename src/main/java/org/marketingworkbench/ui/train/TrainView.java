@@ -162,7 +162,7 @@ public final class TrainView implements StepView {
         }
         LocalizedControls.showWhenText(taskLabel, Bindings.createStringBinding(() -> {
             var t = vm.targetInfoProperty().get();
-            return t == null ? l10n.get("train.target.hint") : l10n.get("train.task." + t.task().name().toLowerCase(
+            return t == null ? l10n.get("train.target.hint") : l10n.get("train.ui.task." + t.task().name().toLowerCase(
                     java.util.Locale.ROOT), t.classes().size(), String.join(", ", t.classes().stream().limit(6).toList()));
         }, vm.targetInfoProperty(), l10n.localeProperty()));
     }

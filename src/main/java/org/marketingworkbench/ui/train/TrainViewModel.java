@@ -729,7 +729,7 @@ public final class TrainViewModel implements StepViewModel {
             return we.userMessage();
         }
         if (e instanceof OutOfMemoryError) {
-            return UserMessage.of("train.error.outOfMemory");
+            return UserMessage.of("train.ui.error.outOfMemory");
         }
         return UserMessage.of("train.error.unexpected", String.valueOf(e.getMessage()));
     }
