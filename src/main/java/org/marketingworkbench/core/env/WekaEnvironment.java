@@ -27,6 +27,11 @@ public final class WekaEnvironment {
         setIfAbsent("weka.packageManager.offline", "true");
         setIfAbsent("weka.packageManager.loadPackages", "false");
         setIfAbsent("weka.core.loadPackages", "false");
+        // Weka resolves a class named in options (RandomForest's RandomTree) by scanning java.class.path for
+        // "schemes"; started with java -jar, that path holds only our jar (Weka's is on the manifest's
+        // Class-Path), the scan finds nothing and RandomForest refuses its own defaults. This switch makes
+        // Weka load the named class directly, as its own Maven tests do.
+        setIfAbsent("weka.test.maventest", "true");
         setIfAbsent("com.github.fommil.netlib.BLAS", "com.github.fommil.netlib.F2jBLAS");
         setIfAbsent("com.github.fommil.netlib.LAPACK", "com.github.fommil.netlib.F2jLAPACK");
         setIfAbsent("com.github.fommil.netlib.ARPACK", "com.github.fommil.netlib.F2jARPACK");
