@@ -44,6 +44,7 @@ final class TrainCurveChart extends VBox {
         getStyleClass().add("train-curve");
         title.getStyleClass().add("chart-title-label");
         title.setWrapText(true);
+        title.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         note.getStyleClass().add("panel-hint");
         note.setWrapText(true);
         chart.setAnimated(false);

@@ -382,7 +382,7 @@ public final class TrainView implements StepView {
     private void setUpLeaderboard() {
         leaderboard.setItems(vm.leaderboard());
         leaderboard.setPlaceholder(wrapped("train.leaderboard.empty"));
-        leaderboard.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        leaderboard.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<LearnerResult, String> learner = LocalizedControls.column(l10n, "train.leaderboard.learner");
         learner.setCellValueFactory(c -> Bindings.createStringBinding(() -> {
             String id = c.getValue().learnerId();
@@ -390,12 +390,14 @@ public final class TrainView implements StepView {
             String best = vm.leaderboard().indexOf(c.getValue()) == 0 ? " ★" : "";
             return l10n.get(Learners.get(id).labelKey()) + best + mark;
         }, vm.chosenLearnerProperty(), l10n.localeProperty()));
-        learner.setPrefWidth(170);
+        learner.setPrefWidth(200);
         leaderboard.getColumns().add(learner);
         leaderboard.getColumns().addAll(metricColumns());
         TableColumn<LearnerResult, String> time = LocalizedControls.column(l10n, "train.leaderboard.time");
         time.setCellValueFactory(c -> Bindings.createStringBinding(
                 () -> l10n.get("train.leaderboard.seconds", c.getValue().trainSeconds()), l10n.localeProperty()));
+        time.setPrefWidth(80);
+        time.setStyle("-fx-alignment: CENTER-RIGHT;");
         leaderboard.getColumns().add(time);
         useModelButton.disableProperty().bind(leaderboard.getSelectionModel().selectedItemProperty().isNull()
                 .or(vm.busyProperty()));
@@ -418,6 +420,8 @@ public final class TrainView implements StepView {
             col.visibleProperty().bind(Bindings.createBooleanBinding(() -> vm.leaderboard().stream()
                     .anyMatch(r -> r.metric(id).isPresent()), vm.leaderboard()));
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
+            col.setPrefWidth(118);
+            col.setMinWidth(90);
             return col;
         }).toList();
     }
