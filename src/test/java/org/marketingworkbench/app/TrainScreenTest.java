@@ -98,6 +98,16 @@ class TrainScreenTest {
         waitForFxEvents();
         assertThat(board.getColumns().get(0).getText()).isEqualTo("学习器");
         robot.interact(() -> window.localization().setLocale(Locale.ENGLISH));
+        waitForFxEvents();
+
+        // away and back: the same screen, the same leaderboard and choice
+        robot.clickOn("#step-segment");
+        waitForFxEvents();
+        robot.clickOn("#step-train");
+        waitForFxEvents();
+        assertThat(robot.lookup("#leaderboard").<Node>query()).isSameAs(board);
+        assertThat(board.getItems()).hasSize(2);
+        assertThat(window.train().chosenLearnerProperty().get()).isEqualTo(second);
     }
 
     @Test

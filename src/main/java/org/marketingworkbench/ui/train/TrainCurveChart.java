@@ -49,7 +49,7 @@ final class TrainCurveChart extends VBox {
         note.setWrapText(true);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.getData().addAll(java.util.List.of(training, heldOut));
+        chart.getData().add(heldOut);   // the training series joins when a learner reports one (a forest does not)
         x.setForceZeroInRange(false);
         y.setForceZeroInRange(false);
         VBox.setVgrow(chart, Priority.ALWAYS);
@@ -76,6 +76,7 @@ final class TrainCurveChart extends VBox {
     private void redraw() {
         training.getData().clear();
         heldOut.getData().clear();
+        chart.getData().remove(training);
         if (run != null) {
             run.curve().forEach(this::add);
         }
@@ -84,6 +85,9 @@ final class TrainCurveChart extends VBox {
 
     private void add(CurvePoint p) {
         if (!Double.isNaN(p.training())) {
+            if (!chart.getData().contains(training)) {
+                chart.getData().add(0, training);
+            }
             training.getData().add(new XYChart.Data<>(p.step(), p.training()));
         }
         if (!Double.isNaN(p.heldOut())) {

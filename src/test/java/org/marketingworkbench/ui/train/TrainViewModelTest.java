@@ -123,4 +123,29 @@ class TrainViewModelTest {
         assertThat(vm.learners()).extracting(l -> l.definition().id()).doesNotContain("logistic", "naive_bayes");
         assertThat(vm.primaryMetric()).isEqualTo(MetricId.RMSE);
     }
+
+    @Test
+    void aReopenedProjectReplaysItsTrainingAndKeepsTheChosenModelWithoutAChange() throws Exception {
+        vm.targetProperty().set("churned");
+        quickRun();
+        vm.train();
+        String other = vm.leaderboard().get(1).learnerId();
+        vm.chooseModel(other);
+        var saved = session.project();
+
+        WorkbenchSession reopened = new WorkbenchSession();
+        reopened.replace(saved, null);
+        TrainViewModel again = new TrainViewModel(reopened, new SameThreadTaskRunner());
+        Dataset data = sample();
+        reopened.setImportedData(data, true);
+        reopened.cleanedDataProperty().set(data);
+        assertThat(again.targetProperty().get()).isEqualTo("churned");
+        assertThat(again.foldsProperty().get()).isEqualTo(3);
+        assertThat(again.leaderboard()).hasSize(2);
+        assertThat(again.chosenLearnerProperty().get()).isEqualTo(other);
+        assertThat(again.leaderboard().get(0).metric(MetricId.AUC).orElseThrow().mean())
+                .as("the same seed gives the same figures").isEqualTo(vm.leaderboard().get(0).metric(MetricId.AUC)
+                        .orElseThrow().mean());
+        assertThat(reopened.isDirty()).as("a replay is not a change").isFalse();
+    }
 }
