@@ -26,6 +26,8 @@ import org.marketingworkbench.ui.clean.CleanView;
 import org.marketingworkbench.ui.clean.CleanViewModel;
 import org.marketingworkbench.ui.segment.SegmentView;
 import org.marketingworkbench.ui.train.TrainView;
+import org.marketingworkbench.ui.evaluate.EvaluateView;
+import org.marketingworkbench.ui.evaluate.EvaluateViewModel;
 import org.marketingworkbench.ui.train.TrainViewModel;
 import org.marketingworkbench.ui.segment.SegmentViewModel;
 import org.marketingworkbench.ui.ingest.IngestView;
@@ -42,8 +44,6 @@ import org.marketingworkbench.ui.shell.AboutDialog;
 import org.marketingworkbench.ui.shell.ShellView;
 import org.marketingworkbench.ui.shell.ShellViewModel;
 import org.marketingworkbench.ui.shell.StepView;
-import org.marketingworkbench.ui.shell.UpcomingStepView;
-import org.marketingworkbench.ui.shell.UpcomingStepViewModel;
 
 /**
  * The composition root of the window: builds services, view-models and views once. Views are kept for
@@ -61,6 +61,7 @@ public final class WorkbenchWindow {
     private final CleanViewModel clean;
     private final SegmentViewModel segment;
     private final TrainViewModel train;
+    private final EvaluateViewModel evaluate;
     private final Map<org.marketingworkbench.core.pipeline.Stage, StepView> stepViews =
             new EnumMap<>(org.marketingworkbench.core.pipeline.Stage.class);
 
@@ -81,6 +82,7 @@ public final class WorkbenchWindow {
         clean = new CleanViewModel(session, tasks);
         segment = new SegmentViewModel(session, tasks);
         train = new TrainViewModel(session, tasks);
+        evaluate = new EvaluateViewModel(session, tasks, train.inputProperty());
         // the navigation registry: one entry per step, in pipeline order; the rules for when a step opens
         // and what comes next are the Stage's own, so "Continue" is always "the next step"
         List<StepScreen> screens = List.of(
@@ -88,7 +90,7 @@ public final class WorkbenchWindow {
                 new StepScreen(clean, sh -> new CleanView(clean, l10n, dialogs, sh::selectNext)),
                 new StepScreen(segment, sh -> new SegmentView(segment, l10n, dialogs, sh::selectNext)),
                 new StepScreen(train, sh -> new TrainView(train, l10n, dialogs, sh::selectNext)),
-                upcoming(org.marketingworkbench.core.pipeline.Stage.EVALUATE));
+                new StepScreen(evaluate, sh -> new EvaluateView(evaluate, l10n, dialogs, null)));
         List<StepViewModel> vms = screens.stream().map(StepScreen::model).toList();
         if (!vms.stream().map(StepViewModel::stage).toList()
                 .equals(List.of(org.marketingworkbench.core.pipeline.Stage.values()))) {
@@ -105,9 +107,6 @@ public final class WorkbenchWindow {
     private record StepScreen(StepViewModel model, Function<ShellViewModel, StepView> view) {
     }
 
-    private StepScreen upcoming(org.marketingworkbench.core.pipeline.Stage stage) {
-        return new StepScreen(new UpcomingStepViewModel(stage), sh -> new UpcomingStepView(stage, l10n));
-    }
 
     /**
      * Removes temporary files that a killed save left in the app's folder and the recent projects' folders
@@ -155,6 +154,10 @@ public final class WorkbenchWindow {
 
     public TrainViewModel train() {
         return train;
+    }
+
+    public EvaluateViewModel evaluate() {
+        return evaluate;
     }
 
     public ShellViewModel shell() {

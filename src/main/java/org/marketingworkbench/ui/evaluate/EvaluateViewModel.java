@@ -1,0 +1,418 @@
+package org.marketingworkbench.ui.evaluate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.marketingworkbench.core.data.ColumnSpec;
+import org.marketingworkbench.core.data.ColumnType;
+import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.evaluate.CalibrationBin;
+import org.marketingworkbench.core.evaluate.Curves;
+import org.marketingworkbench.core.evaluate.FairnessCheck;
+import org.marketingworkbench.core.evaluate.FairnessReport;
+import org.marketingworkbench.core.evaluate.GainsPoint;
+import org.marketingworkbench.core.evaluate.NumberMetrics;
+import org.marketingworkbench.core.evaluate.ProfitCurve;
+import org.marketingworkbench.core.evaluate.ProfitPoint;
+import org.marketingworkbench.core.evaluate.RankedPredictions;
+import org.marketingworkbench.core.evaluate.RatePoint;
+import org.marketingworkbench.core.evaluate.RocCurve;
+import org.marketingworkbench.core.evaluate.ThresholdMetrics;
+import org.marketingworkbench.core.i18n.UserMessage;
+import org.marketingworkbench.core.i18n.WorkbenchException;
+import org.marketingworkbench.core.pipeline.Stage;
+import org.marketingworkbench.core.project.StepRecord;
+import org.marketingworkbench.core.train.LearnerResult;
+import org.marketingworkbench.core.train.Learners;
+import org.marketingworkbench.core.train.Predictions;
+import org.marketingworkbench.core.train.Task;
+import org.marketingworkbench.core.train.TrainedModel;
+import org.marketingworkbench.core.train.TrainingResult;
+import org.marketingworkbench.ui.common.Explanation;
+import org.marketingworkbench.ui.common.Job;
+import org.marketingworkbench.ui.common.StepViewModel;
+import org.marketingworkbench.ui.common.TaskRunner;
+import org.marketingworkbench.ui.common.WorkbenchSession;
+
+/**
+ * The Evaluate step: the chosen model's held-out predictions ranked once, then a threshold that moves the
+ * confusion matrix and every figure at once (no background job per move), the curves, the profit view whose
+ * cut-off moves the threshold, and a check of the figures by group. The threshold, cost and value are kept in
+ * the project.
+ */
+public final class EvaluateViewModel implements StepViewModel {
+
+    /** Everything that follows from the predictions alone, worked out once in the background. */
+    public record Analysis(LearnerResult learner, RankedPredictions ranked, RocCurve roc, List<RatePoint> precisionRecall,
+                           List<GainsPoint> gains, double[] liftByDecile, List<CalibrationBin> calibration) {
+    }
+
+    private final WorkbenchSession session;
+    private final TaskRunner tasks;
+    private final ObservableValue<Dataset> trainingTable;
+
+    private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<NumberMetrics> numberMetrics = new ReadOnlyObjectWrapper<>();
+    private final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
+    private final ObjectBinding<ThresholdMetrics> metrics;
+    private final StringProperty cost = new SimpleStringProperty("5");
+    private final StringProperty value = new SimpleStringProperty("50");
+    private final ReadOnlyObjectWrapper<ProfitCurve> profit = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UserMessage> profitProblem = new ReadOnlyObjectWrapper<>();
+    private final ObjectBinding<ProfitPoint> cutOff;
+    private final ObservableList<String> groupColumns = FXCollections.observableArrayList();
+    private final ObjectProperty<String> groupColumn = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<FairnessReport> fairness = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UserMessage> fairnessProblem = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
+    private final BooleanBinding hasModel;
+    private boolean restoring;
+
+    public EvaluateViewModel(WorkbenchSession session, TaskRunner tasks, ObservableValue<Dataset> trainingTable) {
+        this.session = session;
+        this.tasks = tasks;
+        this.trainingTable = trainingTable;
+        hasModel = session.trainedModelProperty().isNotNull();
+        metrics = Bindings.createObjectBinding(() -> analysis.get() == null ? null
+                : analysis.get().ranked().at(threshold.get()), analysis, threshold);
+        cutOff = Bindings.createObjectBinding(() -> profit.get() == null ? null
+                : profit.get().atThreshold(threshold.get()), profit, threshold);
+        session.trainedModelProperty().addListener((obs, old, now) -> modelChanged());
+        cost.addListener((obs, o, n) -> recomputeProfit());
+        value.addListener((obs, o, n) -> recomputeProfit());
+        threshold.addListener((obs, o, n) -> {
+            refreshFairness();
+            store();
+            updateExplanation();
+        });
+        groupColumn.addListener((obs, o, n) -> refreshFairness());
+        modelChanged();
+    }
+
+    // ---- state ------------------------------------------------------------------------------------
+
+    @Override
+    public Stage stage() {
+        return Stage.EVALUATE;
+    }
+
+    @Override
+    public ObservableValue<Explanation> explanation() {
+        return explanation.getReadOnlyProperty();
+    }
+
+    public BooleanBinding hasModel() {
+        return hasModel;
+    }
+
+    public ReadOnlyObjectProperty<Analysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    /** For a number target: RMSE, MAE and R² of the held-out predictions. */
+    public ReadOnlyObjectProperty<NumberMetrics> numberMetricsProperty() {
+        return numberMetrics.getReadOnlyProperty();
+    }
+
+    /** The score from which a customer counts as "yes" (two classes). */
+    public DoubleProperty thresholdProperty() {
+        return threshold;
+    }
+
+    /** The confusion matrix and figures at the threshold, recomputed at once on every move. */
+    public ObjectBinding<ThresholdMetrics> metrics() {
+        return metrics;
+    }
+
+    /** The cost of one contact, as typed. */
+    public StringProperty costProperty() {
+        return cost;
+    }
+
+    /** The value of one conversion, as typed. */
+    public StringProperty valueProperty() {
+        return value;
+    }
+
+    public ReadOnlyObjectProperty<ProfitCurve> profitProperty() {
+        return profit.getReadOnlyProperty();
+    }
+
+    /** Why the profit view cannot be drawn (a cost that is not a number, …), or null. */
+    public ReadOnlyObjectProperty<UserMessage> profitProblemProperty() {
+        return profitProblem.getReadOnlyProperty();
+    }
+
+    /** The profit of contacting everyone scoring at least the threshold. */
+    public ObjectBinding<ProfitPoint> cutOff() {
+        return cutOff;
+    }
+
+    /** Columns to check the figures by (categories with few values, the segment). */
+    public ObservableList<String> groupColumns() {
+        return groupColumns;
+    }
+
+    public ObjectProperty<String> groupColumnProperty() {
+        return groupColumn;
+    }
+
+    public ReadOnlyObjectProperty<FairnessReport> fairnessProperty() {
+        return fairness.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> fairnessProblemProperty() {
+        return fairnessProblem.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UserMessage> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** One line under the title: which model, on which customers. */
+    public ObservableValue<UserMessage> summary() {
+        return Bindings.createObjectBinding(() -> {
+            Analysis a = analysis.get();
+            if (a == null) {
+                return null;
+            }
+            TrainingResult r = session.trainingResultProperty().get();
+            boolean cv = r != null && r.settings().validation().kind()
+                    == org.marketingworkbench.core.train.Validation.Kind.CROSS_VALIDATION;
+            return UserMessage.of(cv ? "evaluate.ui.summary.cv" : "evaluate.ui.summary.split",
+                    UserMessage.of(Learners.get(a.learner().learnerId()).labelKey()), a.ranked().size(),
+                    a.ranked().positives());
+        }, analysis);
+    }
+
+    // ---- gestures ---------------------------------------------------------------------------------
+
+    /** Moves the threshold to the profit view's best cut-off. */
+    public void useBestCutOff() {
+        ProfitCurve p = profit.get();
+        if (p != null) {
+            threshold.set(p.best().threshold());
+        }
+    }
+
+    /** Moves the threshold so that the top {@code share} of customers are contacted (the profit view's slider). */
+    public void contactShare(double share) {
+        ProfitCurve p = profit.get();
+        if (p != null) {
+            threshold.set(p.atShare(share).threshold());
+        }
+    }
+
+    // ---- data -------------------------------------------------------------------------------------
+
+    private void modelChanged() {
+        TrainedModel model = session.trainedModelProperty().get();
+        TrainingResult result = session.trainingResultProperty().get();
+        analysis.set(null);
+        numberMetrics.set(null);
+        profit.set(null);
+        fairness.set(null);
+        error.set(null);
+        if (model == null || result == null) {
+            groupColumns.clear();
+            updateExplanation();
+            return;
+        }
+        Optional<LearnerResult> chosen = result.leaderboard().stream()
+                .filter(l -> l.learnerId().equals(model.learnerId())).findFirst();
+        if (chosen.isEmpty()) {
+            return;
+        }
+        LearnerResult learner = chosen.get();
+        Predictions p = learner.heldOut();
+        restoreSettings();
+        if (result.target().task() == Task.NUMBER) {
+            try {
+                numberMetrics.set(NumberMetrics.of(p));
+            } catch (WorkbenchException e) {
+                error.set(e.userMessage());
+            }
+            updateExplanation();
+            return;
+        }
+        busy.set(true);
+        tasks.submit(Job.of(UserMessage.of("evaluate.ui.job.rank"), progress -> {
+                    RankedPredictions ranked = RankedPredictions.of(p);
+                    return new Analysis(learner, ranked, Curves.roc(ranked), Curves.precisionRecall(ranked),
+                            Curves.gains(ranked), Curves.liftByDecile(ranked), Curves.calibration(ranked));
+                })
+                .onSuccess(a -> {
+                    busy.set(false);
+                    if (model != session.trainedModelProperty().get()) {
+                        return;
+                    }
+                    analysis.set(a);
+                    groupColumns.setAll(groupCandidates());
+                    recomputeProfit();
+                    restoring = true;
+                    store();
+                    restoring = false;
+                    updateExplanation();
+                })
+                .onFailure(e -> {
+                    busy.set(false);
+                    error.set(e instanceof WorkbenchException we ? we.userMessage()
+                            : UserMessage.of("evaluate.ui.error.unexpected", String.valueOf(e.getMessage())));
+                }));
+    }
+
+    /** Categories with at most a dozen values (gender, region, segment…) and the segment column. */
+    private List<String> groupCandidates() {
+        Dataset data = trainingTable.getValue();
+        List<String> out = new ArrayList<>();
+        if (data == null) {
+            return out;
+        }
+        TrainingResult r = session.trainingResultProperty().get();
+        for (ColumnSpec c : data.columns()) {
+            if (c.type() == ColumnType.CATEGORY && !c.name().equals(r.settings().target())
+                    && data.table().column(c.name()).unique().size() <= 12) {
+                out.add(c.name());
+            }
+        }
+        return out;
+    }
+
+    private void recomputeProfit() {
+        Analysis a = analysis.get();
+        profitProblem.set(null);
+        if (a == null) {
+            return;
+        }
+        double c;
+        double v;
+        try {
+            c = Double.parseDouble(cost.get().strip().replace(',', '.'));
+            v = Double.parseDouble(value.get().strip().replace(',', '.'));
+        } catch (NumberFormatException | NullPointerException e) {
+            profit.set(null);
+            profitProblem.set(UserMessage.of("evaluate.ui.profit.notANumber"));
+            return;
+        }
+        try {
+            profit.set(ProfitCurve.of(a.ranked(), c, v, a.ranked().size()));
+        } catch (WorkbenchException e) {
+            profit.set(null);
+            profitProblem.set(e.userMessage());
+            return;
+        }
+        store();
+        updateExplanation();
+    }
+
+    private void refreshFairness() {
+        Analysis a = analysis.get();
+        String column = groupColumn.get();
+        fairness.set(null);
+        fairnessProblem.set(null);
+        Dataset data = trainingTable.getValue();
+        if (a == null || column == null || data == null) {
+            return;
+        }
+        try {
+            fairness.set(FairnessCheck.by(a.learner().heldOut(), data, column, threshold.get()));
+        } catch (WorkbenchException e) {
+            fairnessProblem.set(e.userMessage());
+        }
+    }
+
+    // ---- the project ------------------------------------------------------------------------------
+
+    private void restoreSettings() {
+        StepRecord stored = session.project().step(Stage.EVALUATE);
+        var s = stored.settings();
+        if (s.has("threshold")) {
+            threshold.set(s.path("threshold").asDouble(0.5));
+        }
+        if (s.has("cost")) {
+            cost.set(s.path("cost").asText("5"));
+        }
+        if (s.has("value")) {
+            value.set(s.path("value").asText("50"));
+        }
+    }
+
+    /** Keeps the threshold, cost and value in the project (version 1 of the Evaluate record). */
+    private void store() {
+        if (analysis.get() == null) {
+            return;
+        }
+        var settings = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        settings.put("version", 1);
+        settings.put("threshold", threshold.get());
+        settings.put("cost", cost.get());
+        settings.put("value", value.get());
+        StepRecord updated = new StepRecord(true, settings, null);
+        var p = session.project();
+        if (updated.equals(p.step(Stage.EVALUATE))) {
+            return;
+        }
+        if (restoring && session.importedDataIsRestored()) {
+            session.restore(p.withStep(Stage.EVALUATE, updated));
+        } else {
+            session.update(p.withStep(Stage.EVALUATE, updated));
+        }
+    }
+
+    // ---- explain ----------------------------------------------------------------------------------
+
+    private void updateExplanation() {
+        List<UserMessage> paragraphs = new ArrayList<>();
+        paragraphs.add(UserMessage.of("evaluate.ui.explainPanel.what"));
+        ThresholdMetrics m = metrics.get();
+        if (m != null) {
+            var c = m.confusion();
+            paragraphs.add(UserMessage.of("evaluate.ui.explain.threshold", threshold.get(), c.tp() + c.fp(),
+                    c.tp() + c.fp() + c.tn() + c.fn()));
+            paragraphs.add(UserMessage.of("evaluate.ui.explain.precision", c.tp(), c.fp(), m.precision()));
+            paragraphs.add(UserMessage.of("evaluate.ui.explain.recall", c.tp(), c.fn(), m.recall()));
+            paragraphs.add(UserMessage.of("evaluate.ui.explain.accuracy", c.tp(), c.tn(), c.tp() + c.fp() + c.tn() + c.fn(),
+                    m.accuracy(), m.baselineAccuracy()));
+        }
+        Analysis a = analysis.get();
+        if (a != null && a.liftByDecile().length > 0) {
+            int n = a.ranked().size();
+            int top = Math.max(1, n / 10);
+            paragraphs.add(UserMessage.of("evaluate.ui.explain.lift", top, a.ranked().positivesInTop(top),
+                    a.ranked().positives(), n, a.liftByDecile()[0]));
+        }
+        ProfitPoint point = cutOff.get();
+        ProfitCurve p = profit.get();
+        if (point != null && p != null) {
+            paragraphs.add(UserMessage.of("evaluate.ui.explain.profit", point.conversions(), p.valuePerConversion(),
+                    point.customers(), p.costPerContact(), point.expectedProfit()));
+        }
+        NumberMetrics nm = numberMetrics.get();
+        if (nm != null) {
+            paragraphs.add(UserMessage.of("evaluate.ui.explain.number", nm.rmse(), nm.mae(), nm.r2()));
+        }
+        explanation.set(new Explanation(UserMessage.of("evaluate.ui.explainPanel.title"), paragraphs));
+    }
+}
