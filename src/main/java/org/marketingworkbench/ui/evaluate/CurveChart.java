@@ -21,12 +21,21 @@ final class CurveChart extends LineChart<Number, Number> {
     private final Map<String, Series<Number, Number>> lines = new LinkedHashMap<>();
     private final Series<Number, Number> marker = new Series<>();
 
-    CurveChart(String styleClass, double xMin, double xMax, double yMin, double yMax) {
+    /**
+     * @param lineIds the lines, in order: the first is drawn solid in the accent colour, the others dashed; the
+     *                series are made here, once, because JavaFX colours a series by the order it was added
+     */
+    CurveChart(String styleClass, double xMin, double xMax, double yMin, double yMax, String... lineIds) {
         super(axis(xMin, xMax), axis(yMin, yMax));
         getStyleClass().addAll("curve-chart", styleClass);
         setAnimated(false);
         setCreateSymbols(false);
         setLegendVisible(true);
+        for (String id : lineIds) {
+            Series<Number, Number> s = new Series<>();
+            lines.put(id, s);
+            getData().add(s);
+        }
         getData().add(marker);
         setMinSize(260, 200);
     }
@@ -45,11 +54,7 @@ final class CurveChart extends LineChart<Number, Number> {
 
     /** Sets (or adds) the line {@code id} with the points' x and y, in the order given. */
     void line(String id, String name, List<double[]> points) {
-        Series<Number, Number> s = lines.computeIfAbsent(id, k -> {
-            Series<Number, Number> created = new Series<>();
-            getData().add(getData().size() - 1, created);
-            return created;
-        });
+        Series<Number, Number> s = lines.get(id);
         s.setName(name);
         List<Data<Number, Number>> data = new ArrayList<>();
         int step = Math.max(1, points.size() / MAX_POINTS);
@@ -61,13 +66,6 @@ final class CurveChart extends LineChart<Number, Number> {
             data.add(new Data<>(last[0], last[1]));
         }
         s.getData().setAll(data);
-        // the reference line is dashed, whatever its position among the lines
-        if (s.getNode() != null) {
-            s.getNode().getStyleClass().remove("reference-line");
-            if (id.equals("reference")) {
-                s.getNode().getStyleClass().add("reference-line");
-            }
-        }
     }
 
     /** The marked point, named (e.g. "threshold 0.50"), or none when {@code point} is null. */
@@ -84,6 +82,9 @@ final class CurveChart extends LineChart<Number, Number> {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(point[0], point[1]);
             javafx.scene.shape.Circle dot = new javafx.scene.shape.Circle(6);
             dot.getStyleClass().add("operating-point");
+            dot.setFill(javafx.scene.paint.Color.web("#D55E00"));
+            dot.setStroke(javafx.scene.paint.Color.WHITE);
+            dot.setStrokeWidth(2);
             d.setNode(dot);
             marker.getData().setAll(List.of(d));
         }

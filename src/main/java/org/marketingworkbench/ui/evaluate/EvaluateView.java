@@ -55,11 +55,11 @@ public final class EvaluateView implements StepView {
     private Node node;
     private boolean syncing;
 
-    private final CurveChart roc = new CurveChart("roc-chart", 0, 1, 0, 1);
-    private final CurveChart pr = new CurveChart("pr-chart", 0, 1, 0, 1);
-    private final CurveChart gains = new CurveChart("gains-chart", 0, 1, 0, 1);
-    private final CurveChart calibration = new CurveChart("calibration-chart", 0, 1, 0, 1);
-    private final CurveChart profit = new CurveChart("profit-chart", 0, 1, Double.NaN, Double.NaN);
+    private final CurveChart roc = new CurveChart("roc-chart", 0, 1, 0, 1, "curve", "reference");
+    private final CurveChart pr = new CurveChart("pr-chart", 0, 1, 0, 1, "curve", "reference");
+    private final CurveChart gains = new CurveChart("gains-chart", 0, 1, 0, 1, "curve", "reference");
+    private final CurveChart calibration = new CurveChart("calibration-chart", 0, 1, 0, 1, "curve", "reference");
+    private final CurveChart profit = new CurveChart("profit-chart", 0, 1, Double.NaN, Double.NaN, "curve", "best");
     private final BarChart<String, Number> lift = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final Label[][] cells = new Label[2][2];
     private final Label[] rowHeads = new Label[2];
@@ -165,6 +165,7 @@ public final class EvaluateView implements StepView {
         for (int i = 0; i < 2; i++) {
             rowHeads[i] = new Label();
             rowHeads[i].getStyleClass().add("confusion-head");
+            rowHeads[i].setMinWidth(Label.USE_PREF_SIZE);
             colHeads[i] = new Label();
             colHeads[i].getStyleClass().add("confusion-head");
             confusionGrid.add(rowHeads[i], 0, i + 1);
@@ -220,32 +221,45 @@ public final class EvaluateView implements StepView {
         metricsTable.getItems().setAll(EvaluationMetric.ACCURACY, EvaluationMetric.BASELINE_ACCURACY,
                 EvaluationMetric.PRECISION, EvaluationMetric.RECALL, EvaluationMetric.SPECIFICITY, EvaluationMetric.F1,
                 EvaluationMetric.MCC, EvaluationMetric.AUC, EvaluationMetric.LOG_LOSS);
-        metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
         TableColumn<EvaluationMetric, String> name = LocalizedControls.column(l10n, "evaluate.ui.metrics.name");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.get(c.getValue().labelKey())));
-        name.setPrefWidth(110);
+        name.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            private final Label title = new Label();
+            private final Label meaning = new Label();
+            private final VBox box = new VBox(2, title, meaning);
+
+            {
+                title.getStyleClass().add("metric-name");
+                meaning.getStyleClass().add("metric-meaning");
+                meaning.setWrapText(true);
+                box.setMinWidth(0);
+                meaning.maxWidthProperty().bind(col.widthProperty().subtract(16));
+                meaning.setMinHeight(Label.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                EvaluationMetric m = empty || getTableRow() == null ? null : getTableRow().getItem();
+                if (m == null) {
+                    setGraphic(null);
+                    return;
+                }
+                title.setText(s);
+                meaning.setText(l10n.get(m.meaningKey()));
+                setGraphic(box);
+            }
+        });
         TableColumn<EvaluationMetric, String> value = LocalizedControls.column(l10n, "evaluate.ui.metrics.value");
         value.setCellValueFactory(c -> {
             ThresholdMetrics m = vm.metrics().get();
             return new ReadOnlyStringWrapper(m == null ? "–" : l10n.formatDecimal(m.value(c.getValue()), 3));
         });
-        value.setPrefWidth(64);
+        value.setPrefWidth(70);
+        value.setMinWidth(60);
         value.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TableColumn<EvaluationMetric, String> meaning = LocalizedControls.column(l10n, "evaluate.ui.metrics.meaning");
-        meaning.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.get(c.getValue().meaningKey())));
-        meaning.setCellFactory(col -> {
-            var cell = new javafx.scene.control.TableCell<EvaluationMetric, String>() {
-                @Override
-                protected void updateItem(String s, boolean empty) {
-                    super.updateItem(s, empty);
-                    setText(empty ? null : s);
-                    setTooltip(empty ? null : new javafx.scene.control.Tooltip(s));
-                }
-            };
-            cell.setWrapText(true);
-            return cell;
-        });
-        metricsTable.getColumns().setAll(List.of(name, value, meaning));
+        metricsTable.getColumns().setAll(List.of(name, value));
     }
 
     // ---- curves -----------------------------------------------------------------------------------
