@@ -78,6 +78,38 @@ class TrainCommandTest extends CliTest {
     }
 
     @Test
+    void costAndValueAddTheConfusionMatrixAtHalfTheLiftByDecileAndTheBestCutOff() throws Exception {
+        assertThat(run("train", data.toString(), "--target", "bought", "--positive", "yes", "--drop", "call_minutes",
+                "--cv", "5", "--cost", "5", "--value", "50", "--json")).as(err.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(out.toString());
+        JsonNode cm = json.path("confusionMatrix");
+        assertThat(cm.get(0).get(0).asInt() + cm.get(0).get(1).asInt() + cm.get(1).get(0).asInt()
+                + cm.get(1).get(1).asInt()).isEqualTo(300);
+        assertThat(json.path("confusionLabels").toString()).isEqualTo("[\"no\",\"yes\"]");
+        assertThat(json.path("liftByDecile")).hasSize(10);
+        assertThat(json.path("liftByDecile").get(0).asDouble()).isGreaterThan(1.5);
+        assertThat(json.path("liftByDecile").get(9).asDouble()).isEqualTo(1.0);
+        JsonNode profit = json.path("profit");
+        assertThat(profit.path("share").asDouble()).isBetween(0.0, 1.0);
+        assertThat(profit.path("customers").asInt()).isBetween(1, 300);
+        assertThat(profit.path("expectedProfit").asDouble()).isPositive();
+        assertThat(profit.path("threshold").asDouble()).isBetween(0.0, 1.0);
+        // the same in words
+        out.getBuffer().setLength(0);
+        assertThat(run("train", data.toString(), "--target", "bought", "--drop", "call_minutes", "--cv", "5",
+                "--cost", "5", "--value", "50")).isZero();
+        assertThat(out.toString()).contains("Contact the top ").contains("expected profit");
+    }
+
+    @Test
+    void aNegativeCostOrACostWithoutAValueIsAClearError() {
+        assertThat(run("train", data.toString(), "--target", "bought", "--cost", "-5", "--value", "50")).isEqualTo(1);
+        assertThat(err.toString()).contains("cost of a contact must be a number of zero or more");
+        assertThat(run("train", data.toString(), "--target", "bought", "--cost", "5")).isEqualTo(1);
+        assertThat(err.toString()).contains("--cost and --value");
+    }
+
+    @Test
     void aNumberTargetWithAClassifierIsAClearError() {
         assertThat(run("train", data.toString(), "--target", "income", "--learners", "j48")).isEqualTo(1);
         assertThat(err.toString()).contains("cannot predict a number");
