@@ -29,7 +29,6 @@ import org.marketingworkbench.core.evaluate.ConfusionMatrix;
 import org.marketingworkbench.core.evaluate.EvaluationMetric;
 import org.marketingworkbench.core.evaluate.FairnessFlag;
 import org.marketingworkbench.core.evaluate.GainsPoint;
-import org.marketingworkbench.core.evaluate.GroupMetrics;
 import org.marketingworkbench.core.evaluate.ProfitPoint;
 import org.marketingworkbench.core.evaluate.RatePoint;
 import org.marketingworkbench.core.evaluate.ThresholdMetrics;
@@ -97,7 +96,7 @@ public final class EvaluateView implements StepView {
     @FXML private ComboBox<String> groupBox;
     @FXML private Label fairnessProblem;
     @FXML private VBox fairnessFlags;
-    @FXML private TableView<GroupMetrics> fairnessTable;
+    @FXML private TableView<org.marketingworkbench.core.evaluate.SegmentMetrics> fairnessTable;
     @FXML private Button copyChartButton;
     @FXML private Button saveChartButton;
 
@@ -383,19 +382,30 @@ public final class EvaluateView implements StepView {
         LocalizedControls.showWhenText(fairnessProblem, l10n.bind(vm.fairnessProblemProperty()));
         fairnessTable.setPlaceholder(new Label());
         ((Label) fairnessTable.getPlaceholder()).textProperty().bind(l10n.text("evaluate.ui.fairness.empty"));
-        TableColumn<GroupMetrics, String> group = LocalizedControls.column(l10n, "evaluate.ui.fairness.group");
-        group.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().isMissingValue()
-                ? l10n.get("evaluate.ui.fairness.missing") : c.getValue().group()));
-        TableColumn<GroupMetrics, String> customers = LocalizedControls.column(l10n, "evaluate.ui.fairness.customers");
-        customers.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.formatInteger(c.getValue().customers())));
-        List<TableColumn<GroupMetrics, String>> cols = new ArrayList<>(List.of(group, customers));
+        fairnessTable.setItems(vm.groupRows());
+        TableColumn<org.marketingworkbench.core.evaluate.SegmentMetrics, String> group =
+                LocalizedControls.column(l10n, "evaluate.ui.fairness.group");
+        group.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().metrics().isMissingValue()
+                ? l10n.get("evaluate.ui.fairness.missing") : c.getValue().metrics().group()));
+        TableColumn<org.marketingworkbench.core.evaluate.SegmentMetrics, String> customers =
+                LocalizedControls.column(l10n, "evaluate.ui.fairness.customers");
+        customers.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.formatInteger(c.getValue().metrics().customers())));
+        List<TableColumn<org.marketingworkbench.core.evaluate.SegmentMetrics, String>> cols =
+                new ArrayList<>(List.of(group, customers));
         for (EvaluationMetric m : List.of(EvaluationMetric.PRECISION, EvaluationMetric.RECALL, EvaluationMetric.ACCURACY,
                 EvaluationMetric.AUC)) {
-            TableColumn<GroupMetrics, String> col = LocalizedControls.column(l10n, m.labelKey());
-            col.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.formatDecimal(c.getValue().metrics().value(m), 3)));
+            TableColumn<org.marketingworkbench.core.evaluate.SegmentMetrics, String> col = LocalizedControls.column(l10n, m.labelKey());
+            col.setCellValueFactory(c -> new ReadOnlyStringWrapper(
+                    l10n.formatDecimal(c.getValue().metrics().metrics().value(m), 3)));
             col.setStyle("-fx-alignment: CENTER-RIGHT;");
             cols.add(col);
         }
+        TableColumn<org.marketingworkbench.core.evaluate.SegmentMetrics, String> best =
+                LocalizedControls.column(l10n, "evaluate.ui.fairness.bestProfit");
+        best.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().profit().map(p -> l10n.get(
+                "evaluate.ui.fairness.bestProfitValue", p.best().share(), p.best().expectedProfit())).orElse("–")));
+        best.setPrefWidth(170);
+        cols.add(best);
         fairnessTable.getColumns().setAll(cols);
         vm.fairnessProperty().addListener((obs, o, n) -> showFairness());
     }
@@ -404,10 +414,8 @@ public final class EvaluateView implements StepView {
         var r = vm.fairnessProperty().get();
         fairnessFlags.getChildren().clear();
         if (r == null) {
-            fairnessTable.getItems().clear();
             return;
         }
-        fairnessTable.getItems().setAll(r.groups());
         if (r.flags().isEmpty()) {
             Label ok = new Label(l10n.get("evaluate.ui.fairness.noFlags",
                     org.marketingworkbench.core.evaluate.FairnessCheck.LIMIT));

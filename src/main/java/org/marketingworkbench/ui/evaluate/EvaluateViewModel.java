@@ -79,6 +79,8 @@ public final class EvaluateViewModel implements StepViewModel {
     private final ObservableList<String> groupColumns = FXCollections.observableArrayList();
     private final ObjectProperty<String> groupColumn = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<FairnessReport> fairness = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<org.marketingworkbench.core.evaluate.SegmentMetrics> groupRows =
+            FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<UserMessage> fairnessProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
@@ -177,6 +179,11 @@ public final class EvaluateViewModel implements StepViewModel {
 
     public ReadOnlyObjectProperty<FairnessReport> fairnessProperty() {
         return fairness.getReadOnlyProperty();
+    }
+
+    /** Each group's figures at the threshold and, when the cost and value are numbers, its own profit view. */
+    public ObservableList<org.marketingworkbench.core.evaluate.SegmentMetrics> groupRows() {
+        return groupRows;
     }
 
     public ReadOnlyObjectProperty<UserMessage> fairnessProblemProperty() {
@@ -321,8 +328,10 @@ public final class EvaluateViewModel implements StepViewModel {
         } catch (WorkbenchException e) {
             profit.set(null);
             profitProblem.set(e.userMessage());
+            refreshFairness();
             return;
         }
+        refreshFairness();
         store();
         updateExplanation();
     }
@@ -332,13 +341,26 @@ public final class EvaluateViewModel implements StepViewModel {
         String column = groupColumn.get();
         fairness.set(null);
         fairnessProblem.set(null);
+        groupRows.clear();
         Dataset data = trainingTable.getValue();
         if (a == null || column == null || data == null) {
             return;
         }
         try {
-            fairness.set(FairnessCheck.by(a.learner().heldOut(), data, column, threshold.get()));
+            FairnessReport report = FairnessCheck.by(a.learner().heldOut(), data, column, threshold.get());
+            List<org.marketingworkbench.core.evaluate.SegmentMetrics> rows = new ArrayList<>();
+            ProfitCurve p = profit.get();
+            if (p != null) {
+                rows.addAll(org.marketingworkbench.core.evaluate.SegmentMetrics.by(a.learner().heldOut(), data, column,
+                        threshold.get(), p.costPerContact(), p.valuePerConversion()));
+            } else {
+                report.groups().forEach(g -> rows.add(new org.marketingworkbench.core.evaluate.SegmentMetrics(g,
+                        Optional.empty())));
+            }
+            groupRows.setAll(rows);
+            fairness.set(report);
         } catch (WorkbenchException e) {
+            groupRows.clear();
             fairnessProblem.set(e.userMessage());
         }
     }

@@ -104,5 +104,7 @@ class EvaluateViewModelTest {
         assertThat(vm.fairnessProperty().get().groups()).isNotEmpty();
         int total = vm.fairnessProperty().get().groups().stream().mapToInt(g -> g.customers()).sum();
         assertThat(total).isEqualTo(data.rowCount());
+        assertThat(vm.groupRows()).hasSameSizeAs(vm.fairnessProperty().get().groups())
+                .anySatisfy(r -> assertThat(r.profit()).as("each group's own profit view").isPresent());
     }
 }
