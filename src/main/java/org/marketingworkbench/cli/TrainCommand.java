@@ -15,6 +15,12 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.marketingworkbench.core.clean.Recipe;
 import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.evaluate.ConfusionMatrix;
+import org.marketingworkbench.core.evaluate.Curves;
+import org.marketingworkbench.core.evaluate.EvaluateException;
+import org.marketingworkbench.core.evaluate.ProfitCurve;
+import org.marketingworkbench.core.evaluate.ProfitPoint;
+import org.marketingworkbench.core.evaluate.RankedPredictions;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.ingest.DataImporter;
 import org.marketingworkbench.core.ingest.ImportSettings;
@@ -75,6 +81,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Random seed for folds and learners (default 1).")
     int seed;
 
+    @Option(names = "--cost", paramLabel = "AMOUNT",
+            description = "Cost of contacting one customer, for the profit view of the best model (needs --value).")
+    Double cost;
+
+    @Option(names = "--value", paramLabel = "AMOUNT",
+            description = "Value of one conversion, for the profit view of the best model (needs --cost).")
+    Double value;
+
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
@@ -83,6 +97,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** The threshold of the confusion matrix in the JSON. */
+    private static final double THRESHOLD = 0.5;
 
     @Override
     public Integer call() throws Exception {
@@ -94,6 +111,13 @@ final class TrainCommand implements Callable<Integer> {
                         l, String.join(", ", Learners.all().stream().map(LearnerDefinition::id).toList())));
             }
             choices.add(LearnerChoice.defaults(l));
+        }
+        if ((cost == null) != (value == null)) {
+            throw new EvaluateException(EvaluateException.Reason.INVALID_MONEY,
+                    UserMessage.of("evaluate.cli.costAndValue"));
+        }
+        if (cost != null) {
+            ProfitCurve.requireValidMoney(cost, value);
         }
         Dataset data = new DataImporter().read(file, ImportSettings.auto(), Progress.none()).dataset();
         Locale locale = Locale.getDefault();
@@ -161,10 +185,19 @@ final class TrainCommand implements Callable<Integer> {
                 }
                 w.println(row);
             }
+            if (p.positiveIndex() >= 0 && cost != null) {
+                try {
+                    ProfitPoint cut = ProfitCurve.of(p, cost, value).best();
+                    w.println(UserMessage.of("evaluate.cli.profit", cut.share(), cut.customers(), cut.expectedProfit(),
+                            cut.threshold()).format(locale));
+                } catch (EvaluateException e) {
+                    w.println(e.userMessage().format(locale));
+                }
+            }
         }
     }
 
-    private ObjectNode toJson(TrainingResult r) {
+    private ObjectNode toJson(TrainingResult r) throws EvaluateException {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
         o.set("settings", r.settings().toJson());
         o.put("task", r.target().task().name().toLowerCase(Locale.ROOT));
@@ -188,7 +221,9 @@ final class TrainCommand implements Callable<Integer> {
         if (p.positiveIndex() >= 0) {
             o.put("bestPooledAuc", Metrics.pooledAuc(p));
         }
-        if (!p.classes().isEmpty()) {
+        if (p.positiveIndex() >= 0) {
+            addEvaluation(o, p);
+        } else if (!p.classes().isEmpty()) {
             ArrayNode cm = o.putArray("confusionMatrix");
             for (int[] row : Metrics.confusion(p)) {
                 ArrayNode a = cm.addArray();
@@ -196,7 +231,43 @@ final class TrainCommand implements Callable<Integer> {
                     a.add(v);
                 }
             }
+            ArrayNode labels = o.putArray("confusionLabels");
+            p.classes().forEach(labels::add);
         }
         return o;
+    }
+
+    /**
+     * The Evaluate step's figures for the best model's pooled held-out predictions: the confusion matrix at 0.5
+     * as [[TN, FP], [FN, TP]] with its labels [negative, positive], the ten cumulative lifts by decile, and with
+     * --cost and --value the best cut-off of the profit view.
+     */
+    private void addEvaluation(ObjectNode o, Predictions p) throws EvaluateException {
+        RankedPredictions r = RankedPredictions.of(p);
+        ConfusionMatrix m = r.confusionAt(THRESHOLD);
+        ArrayNode cm = o.putArray("confusionMatrix");
+        for (long[] row : m.counts()) {
+            ArrayNode a = cm.addArray();
+            for (long v : row) {
+                a.add(v);
+            }
+        }
+        ArrayNode labels = o.putArray("confusionLabels");
+        m.labels().forEach(labels::add);
+        o.put("threshold", THRESHOLD);
+        ArrayNode lift = o.putArray("liftByDecile");
+        for (double l : Curves.liftByDecile(r)) {
+            lift.add(l);
+        }
+        if (cost != null) {
+            ProfitPoint best = ProfitCurve.of(r, cost, value, r.size()).best();
+            ObjectNode profit = o.putObject("profit");
+            profit.put("costPerContact", cost);
+            profit.put("valuePerConversion", value);
+            profit.put("share", best.share());
+            profit.put("customers", best.customers());
+            profit.put("expectedProfit", best.expectedProfit());
+            profit.put("threshold", best.threshold());
+        }
     }
 }

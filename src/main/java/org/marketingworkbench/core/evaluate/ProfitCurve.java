@@ -63,7 +63,7 @@ public final class ProfitCurve {
     /** The profit curve scaled to a base of {@code customers} (see the class comment). */
     public static ProfitCurve of(Predictions p, double costPerContact, double valuePerConversion, long customers)
             throws EvaluateException {
-        checkMoney(costPerContact, valuePerConversion);
+        requireValidMoney(costPerContact, valuePerConversion);
         RankedPredictions r = RankedPredictions.of(p);
         return of(r, costPerContact, valuePerConversion, customers);
     }
@@ -71,7 +71,7 @@ public final class ProfitCurve {
     /** For ranked predictions already at hand (the screen ranks once). */
     public static ProfitCurve of(RankedPredictions r, double costPerContact, double valuePerConversion,
                                  long customers) throws EvaluateException {
-        checkMoney(costPerContact, valuePerConversion);
+        requireValidMoney(costPerContact, valuePerConversion);
         if (customers < 1) {
             throw new EvaluateException(EvaluateException.Reason.INVALID_SETTING,
                     UserMessage.of("evaluate.error.population", customers));
@@ -79,7 +79,8 @@ public final class ProfitCurve {
         return new ProfitCurve(r, costPerContact, valuePerConversion, customers);
     }
 
-    static void checkMoney(double cost, double value) throws EvaluateException {
+    /** @throws EvaluateException INVALID_MONEY for a negative or non-finite cost or value */
+    public static void requireValidMoney(double cost, double value) throws EvaluateException {
         if (!Double.isFinite(cost) || cost < 0) {
             throw new EvaluateException(EvaluateException.Reason.INVALID_MONEY,
                     UserMessage.of("evaluate.error.cost", String.valueOf(cost)));
