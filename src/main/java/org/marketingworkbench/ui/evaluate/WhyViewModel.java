@@ -428,7 +428,9 @@ public final class WhyViewModel {
             whatIfError.set(null);
             whatIfWarnings.setAll(r.warnings());
             whatIfResult.set(r);
-            whatIfSummary.set(UserMessage.of(r.change() >= 0 ? "why.whatIf.up" : "why.whatIf.down", feature,
+            String key = Math.abs(r.change()) < 0.005 ? "why.whatIf.same" : r.change() > 0 ? "why.whatIf.up"
+                    : "why.whatIf.down";
+            whatIfSummary.set(UserMessage.of(key, feature,
                     r.oldValue().isEmpty() ? UserMessage.of("why.whatIf.missing") : r.oldValue(), r.newValue(),
                     r.scoreBefore(), r.scoreAfter(), Math.abs(r.change())));
         } catch (EvaluateException e) {
