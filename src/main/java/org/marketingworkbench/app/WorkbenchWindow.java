@@ -28,6 +28,8 @@ import org.marketingworkbench.ui.segment.SegmentView;
 import org.marketingworkbench.ui.train.TrainView;
 import org.marketingworkbench.ui.evaluate.EvaluateView;
 import org.marketingworkbench.ui.evaluate.EvaluateViewModel;
+import org.marketingworkbench.ui.evaluate.WhyView;
+import org.marketingworkbench.ui.evaluate.WhyViewModel;
 import org.marketingworkbench.ui.train.TrainViewModel;
 import org.marketingworkbench.ui.segment.SegmentViewModel;
 import org.marketingworkbench.ui.ingest.IngestView;
@@ -83,6 +85,7 @@ public final class WorkbenchWindow {
         segment = new SegmentViewModel(session, tasks);
         train = new TrainViewModel(session, tasks);
         evaluate = new EvaluateViewModel(session, tasks, train.inputProperty());
+        WhyViewModel why = new WhyViewModel(session, tasks);
         // the navigation registry: one entry per step, in pipeline order; the rules for when a step opens
         // and what comes next are the Stage's own, so "Continue" is always "the next step"
         List<StepScreen> screens = List.of(
@@ -90,7 +93,7 @@ public final class WorkbenchWindow {
                 new StepScreen(clean, sh -> new CleanView(clean, l10n, dialogs, sh::selectNext)),
                 new StepScreen(segment, sh -> new SegmentView(segment, l10n, dialogs, sh::selectNext)),
                 new StepScreen(train, sh -> new TrainView(train, l10n, dialogs, sh::selectNext)),
-                new StepScreen(evaluate, sh -> new EvaluateView(evaluate, l10n, dialogs, null)));
+                new StepScreen(evaluate, sh -> new EvaluateView(evaluate, l10n, dialogs, new WhyView(why, l10n, dialogs))));
         List<StepViewModel> vms = screens.stream().map(StepScreen::model).toList();
         if (!vms.stream().map(StepViewModel::stage).toList()
                 .equals(List.of(org.marketingworkbench.core.pipeline.Stage.values()))) {

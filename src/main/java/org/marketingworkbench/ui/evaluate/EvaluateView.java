@@ -50,7 +50,7 @@ public final class EvaluateView implements StepView {
     private final EvaluateViewModel vm;
     private final Localization l10n;
     private final DialogService dialogs;
-    private final Node why;
+    private final WhyView why;
     private Node node;
     private boolean syncing;
 
@@ -100,8 +100,8 @@ public final class EvaluateView implements StepView {
     @FXML private Button copyChartButton;
     @FXML private Button saveChartButton;
 
-    /** @param why the "why the model decides" pane, shown as a tab (none: no such tab) */
-    public EvaluateView(EvaluateViewModel vm, Localization l10n, DialogService dialogs, Node why) {
+    /** @param why the "why the model decides" pane, shown as a tab */
+    public EvaluateView(EvaluateViewModel vm, Localization l10n, DialogService dialogs, WhyView why) {
         this.vm = vm;
         this.l10n = l10n;
         this.dialogs = dialogs;
@@ -136,11 +136,7 @@ public final class EvaluateView implements StepView {
         lift.setAnimated(false);
         lift.setLegendVisible(false);
         lift.getStyleClass().add("lift-chart");
-        if (why == null) {
-            tabs.getTabs().remove(whyTab);
-        } else {
-            whyTab.setContent(why);
-        }
+        whyTab.setContent(why.view());
         setUpProfit();
         setUpFairness();
         vm.analysisProperty().addListener((obs, o, n) -> drawCurves());
