@@ -72,7 +72,7 @@ public final class EvaluateView implements StepView {
     @FXML private Label thresholdLabel;
     @FXML private Label contactLabel;
     @FXML private GridPane confusionGrid;
-    @FXML private TableView<EvaluationMetric> metricsTable;
+    @FXML private VBox metricsBox;
     @FXML private TabPane tabs;
     @FXML private Tab rocTab;
     @FXML private Tab prTab;
@@ -125,8 +125,8 @@ public final class EvaluateView implements StepView {
         thresholdSlider.valueProperty().bindBidirectional(vm.thresholdProperty());
         thresholdLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> l10n.formatDecimal(vm.thresholdProperty().get(), 2), vm.thresholdProperty(), l10n.localeProperty()));
-        setUpConfusion();
         setUpMetrics();
+        setUpConfusion();
         rocHolder.getChildren().setAll(roc);
         prHolder.getChildren().setAll(pr);
         gainsHolder.getChildren().setAll(gains);
@@ -145,7 +145,7 @@ public final class EvaluateView implements StepView {
         l10n.onLocaleChange(() -> {
             drawCurves();
             drawProfit();
-            metricsTable.refresh();
+            showFigures(vm.metrics().get());
             fairnessTable.refresh();
             showFairness();
         });
@@ -208,53 +208,46 @@ public final class EvaluateView implements StepView {
         long all = contacted + c.tn() + c.fn();
         contactLabel.setText(l10n.get("evaluate.ui.threshold.contacted", vm.thresholdProperty().get(), contacted, all,
                 all == 0 ? 0 : contacted / (double) all, yes));
-        metricsTable.refresh();
+        showFigures(m);
         markOperatingPoints();
     }
 
+    private static final List<EvaluationMetric> FIGURES = List.of(EvaluationMetric.ACCURACY,
+            EvaluationMetric.BASELINE_ACCURACY, EvaluationMetric.PRECISION, EvaluationMetric.RECALL,
+            EvaluationMetric.SPECIFICITY, EvaluationMetric.F1, EvaluationMetric.MCC, EvaluationMetric.AUC,
+            EvaluationMetric.LOG_LOSS);
+    private final java.util.Map<EvaluationMetric, Label> figureValues = new java.util.EnumMap<>(EvaluationMetric.class);
+
+    /** Each figure: its name and value on one line, its meaning for a marketer below. */
     private void setUpMetrics() {
-        metricsTable.getItems().setAll(EvaluationMetric.ACCURACY, EvaluationMetric.BASELINE_ACCURACY,
-                EvaluationMetric.PRECISION, EvaluationMetric.RECALL, EvaluationMetric.SPECIFICITY, EvaluationMetric.F1,
-                EvaluationMetric.MCC, EvaluationMetric.AUC, EvaluationMetric.LOG_LOSS);
-        metricsTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_SUBSEQUENT_COLUMNS);
-        TableColumn<EvaluationMetric, String> name = LocalizedControls.column(l10n, "evaluate.ui.metrics.name");
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(l10n.get(c.getValue().labelKey())));
-        name.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            private final Label title = new Label();
-            private final Label meaning = new Label();
-            private final VBox box = new VBox(2, title, meaning);
+        metricsBox.getChildren().clear();
+        for (EvaluationMetric m : FIGURES) {
+            Label name = new Label();
+            name.textProperty().bind(l10n.text(m.labelKey()));
+            name.getStyleClass().add("metric-name");
+            Label value = new Label("–");
+            value.getStyleClass().add("metric-value");
+            value.setId("figure-" + m.id());
+            figureValues.put(m, value);
+            javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+            javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+            javafx.scene.layout.HBox line = new javafx.scene.layout.HBox(8, name, gap, value);
+            Label meaning = new Label();
+            meaning.textProperty().bind(l10n.text(m.meaningKey()));
+            meaning.getStyleClass().add("metric-meaning");
+            meaning.setWrapText(true);
+            meaning.setMinHeight(Label.USE_PREF_SIZE);
+            VBox row = new VBox(1, line, meaning);
+            row.getStyleClass().add("metric-row");
+            metricsBox.getChildren().add(row);
+        }
+    }
 
-            {
-                title.getStyleClass().add("metric-name");
-                meaning.getStyleClass().add("metric-meaning");
-                meaning.setWrapText(true);
-                box.setMinWidth(0);
-                meaning.maxWidthProperty().bind(col.widthProperty().subtract(16));
-                meaning.setMinHeight(Label.USE_PREF_SIZE);
-            }
-
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                EvaluationMetric m = empty || getTableRow() == null ? null : getTableRow().getItem();
-                if (m == null) {
-                    setGraphic(null);
-                    return;
-                }
-                title.setText(s);
-                meaning.setText(l10n.get(m.meaningKey()));
-                setGraphic(box);
-            }
-        });
-        TableColumn<EvaluationMetric, String> value = LocalizedControls.column(l10n, "evaluate.ui.metrics.value");
-        value.setCellValueFactory(c -> {
-            ThresholdMetrics m = vm.metrics().get();
-            return new ReadOnlyStringWrapper(m == null ? "–" : l10n.formatDecimal(m.value(c.getValue()), 3));
-        });
-        value.setPrefWidth(70);
-        value.setMinWidth(60);
-        value.setStyle("-fx-alignment: CENTER-RIGHT;");
-        metricsTable.getColumns().setAll(List.of(name, value));
+    private void showFigures(ThresholdMetrics m) {
+        for (EvaluationMetric id : FIGURES) {
+            double v = m == null ? Double.NaN : m.value(id);
+            figureValues.get(id).setText(Double.isNaN(v) ? "–" : l10n.formatDecimal(v, 3));
+        }
     }
 
     // ---- curves -----------------------------------------------------------------------------------
