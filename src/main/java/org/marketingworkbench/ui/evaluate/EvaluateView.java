@@ -143,6 +143,7 @@ public final class EvaluateView implements StepView {
         vm.metrics().addListener((obs, o, n) -> showThreshold());
         vm.profitProperty().addListener((obs, o, n) -> drawProfit());
         l10n.onLocaleChange(() -> {
+            showThreshold();
             drawCurves();
             drawProfit();
             showFigures(vm.metrics().get());
