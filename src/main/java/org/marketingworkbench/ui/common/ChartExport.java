@@ -53,4 +53,21 @@ public final class ChartExport {
             }
         });
     }
+
+    /**
+     * Asks where to save {@code chart} as a PNG and saves it; a failure is shown as {@code errorKey} (with the
+     * path and the reason) under the dialog title {@code titleKey}.
+     */
+    public static void saveWithDialog(DialogService dialogs, Node chart, String titleKey, String suggestedName,
+                                      String errorKey) {
+        org.marketingworkbench.core.i18n.UserMessage title = org.marketingworkbench.core.i18n.UserMessage.of(titleKey);
+        dialogs.chooseExportFile(title, suggestedName, "png").ifPresent(path -> {
+            try {
+                savePng(chart, path);
+            } catch (IOException e) {
+                dialogs.showError(title, org.marketingworkbench.core.i18n.UserMessage.of(errorKey, path,
+                        String.valueOf(e.getMessage())), e);
+            }
+        });
+    }
 }

@@ -22,6 +22,21 @@ public final class Combos {
         }
     }
 
+    /** A converter that shows each item as {@code text} gives it (in the current language); one-way. */
+    public static <T> javafx.util.StringConverter<T> labels(java.util.function.Function<T, String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : text.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("labels are shown, not typed");
+            }
+        };
+    }
+
     private static <T> void relabelOne(ComboBox<T> box) {
         T value = box.getValue();
         box.setItems(FXCollections.observableArrayList(new ArrayList<>(box.getItems())));

@@ -1,6 +1,5 @@
 package org.marketingworkbench.ui.evaluate;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -458,13 +457,6 @@ public final class EvaluateView implements StepView {
             return;
         }
         String name = "evaluate-" + tabs.getSelectionModel().getSelectedItem().getId().replace("Tab", "");
-        dialogs.chooseExportFile(UserMessage.of("evaluate.ui.chart.saveTitle"), name, "png").ifPresent(path -> {
-            try {
-                ChartExport.savePng(chart, path);
-            } catch (IOException e) {
-                dialogs.showError(UserMessage.of("evaluate.ui.chart.saveTitle"),
-                        UserMessage.of("evaluate.ui.error.saveFailed", path, String.valueOf(e.getMessage())), e);
-            }
-        });
+        ChartExport.saveWithDialog(dialogs, chart, "evaluate.ui.chart.saveTitle", name, "evaluate.ui.error.saveFailed");
     }
 }

@@ -1,6 +1,5 @@
 package org.marketingworkbench.ui.segment;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,7 @@ import org.marketingworkbench.core.segment.SegmentCard;
 import org.marketingworkbench.core.segment.SegmentMap;
 import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.ui.common.ChartExport;
+import org.marketingworkbench.ui.common.CheckedNames;
 import org.marketingworkbench.ui.common.Combos;
 import org.marketingworkbench.ui.common.DialogService;
 import org.marketingworkbench.ui.common.FxmlScreen;
@@ -53,8 +53,6 @@ public final class SegmentView implements StepView {
     private final Runnable onContinue;
     private final RfmView rfm;
     private Node node;
-    /** Set while the view copies view-model state into the check list, so its listener does not echo it. */
-    private boolean syncing;
     // the spinners' object views of the view-model's int properties, held so the bindings are not collected
     private ObjectProperty<Integer> kValue;
     private ObjectProperty<Integer> seedValue;
@@ -168,19 +166,7 @@ public final class SegmentView implements StepView {
     private void setUpFeatures() {
         featureList.setItems(vm.featureItems());
         featureList.setCellFactory(list -> new FeatureCell());
-        featureList.getCheckModel().getCheckedItems().addListener((ListChangeListener<SegmentViewModel.FeatureItem>) c -> {
-            if (syncing) {
-                return;
-            }
-            while (c.next()) {
-                c.getAddedSubList().forEach(f -> vm.choose(f.name(), true));
-                c.getRemoved().forEach(f -> vm.choose(f.name(), false));
-            }
-            syncChecks();   // an item that cannot be ticked is unticked again
-        });
-        vm.chosenFeatures().addListener((ListChangeListener<String>) c -> syncChecks());
-        vm.featureItems().addListener((ListChangeListener<SegmentViewModel.FeatureItem>) c -> syncChecks());
-        syncChecks();
+        CheckedNames.bind(featureList, vm.chosenFeatures(), SegmentViewModel.FeatureItem::name, vm::choose);
     }
 
     /**
@@ -211,33 +197,13 @@ public final class SegmentView implements StepView {
 
     private static final javafx.css.PseudoClass UNUSABLE = javafx.css.PseudoClass.getPseudoClass("unusable");
 
-    private void syncChecks() {
-        if (syncing) {
-            return;
-        }
-        syncing = true;
-        try {
-            for (SegmentViewModel.FeatureItem f : featureList.getItems()) {
-                boolean on = vm.chosenFeatures().contains(f.name());
-                if (featureList.getCheckModel().isChecked(f) != on) {
-                    if (on) {
-                        featureList.getCheckModel().check(f);
-                    } else {
-                        featureList.getCheckModel().clearCheck(f);
-                    }
-                }
-            }
-        } finally {
-            syncing = false;
-        }
-    }
 
     private void setUpSettings() {
         algorithmBox.getItems().setAll(Algorithm.values());
-        algorithmBox.setConverter(labels(a -> l10n.format(a.label())));
+        algorithmBox.setConverter(Combos.labels(a -> l10n.format(a.label())));
         algorithmBox.valueProperty().bindBidirectional(vm.algorithmProperty());
         scalingBox.getItems().setAll(Scaling.values());
-        scalingBox.setConverter(labels(s -> l10n.get("segment.scaling." + s.id())));
+        scalingBox.setConverter(Combos.labels(s -> l10n.get("segment.scaling." + s.id())));
         scalingBox.valueProperty().bindBidirectional(vm.scalingProperty());
         kValue = vm.kProperty().asObject();
         kSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(2, 50, vm.kProperty().get()));
@@ -287,19 +253,6 @@ public final class SegmentView implements StepView {
         resultTabs.getSelectionModel().select(chooseKTab);
     }
 
-    private static <T> StringConverter<T> labels(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
 
     // ---- results ----------------------------------------------------------------------------------
 
@@ -421,14 +374,7 @@ public final class SegmentView implements StepView {
             return;
         }
         String name = "segments-" + resultTabs.getSelectionModel().getSelectedItem().getId().replace("Tab", "");
-        dialogs.chooseExportFile(UserMessage.of("segment.chart.saveTitle"), name, "png").ifPresent(path -> {
-            try {
-                ChartExport.savePng(chart, path);
-            } catch (IOException e) {
-                dialogs.showError(UserMessage.of("segment.chart.saveTitle"),
-                        UserMessage.of("segment.error.saveFailed", path, String.valueOf(e.getMessage())), e);
-            }
-        });
+        ChartExport.saveWithDialog(dialogs, chart, "segment.chart.saveTitle", name, "segment.error.saveFailed");
     }
 
     @FXML

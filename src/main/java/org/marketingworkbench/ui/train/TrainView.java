@@ -1,6 +1,5 @@
 package org.marketingworkbench.ui.train;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -37,6 +36,7 @@ import org.marketingworkbench.core.train.MetricId;
 import org.marketingworkbench.core.train.Task;
 import org.marketingworkbench.core.train.Validation;
 import org.marketingworkbench.ui.common.ChartExport;
+import org.marketingworkbench.ui.common.CheckedNames;
 import org.marketingworkbench.ui.common.Combos;
 import org.marketingworkbench.ui.common.DialogService;
 import org.marketingworkbench.ui.common.FxmlScreen;
@@ -57,7 +57,6 @@ public final class TrainView implements StepView {
     private final Runnable onContinue;
     private final TrainCurveChart curve;
     private Node node;
-    private boolean syncing;
     // object views of the view-model's int properties, held so the spinner bindings are not collected
     private ObjectProperty<Integer> foldsValue;
     private ObjectProperty<Integer> trainValue;
@@ -170,18 +169,7 @@ public final class TrainView implements StepView {
     private void setUpFeatures() {
         featureList.setItems(vm.features());
         featureList.setCellFactory(list -> new FeatureCell());
-        featureList.getCheckModel().getCheckedItems().addListener((ListChangeListener<TrainViewModel.FeatureItem>) c -> {
-            if (syncing) {
-                return;
-            }
-            while (c.next()) {
-                c.getAddedSubList().forEach(f -> vm.choose(f.name(), true));
-                c.getRemoved().forEach(f -> vm.choose(f.name(), false));
-            }
-            syncFeatureChecks();
-        });
-        vm.chosenFeatures().addListener((ListChangeListener<String>) c -> syncFeatureChecks());
-        vm.features().addListener((ListChangeListener<TrainViewModel.FeatureItem>) c -> syncFeatureChecks());
+        CheckedNames.bind(featureList, vm.chosenFeatures(), TrainViewModel.FeatureItem::name, vm::choose);
         LocalizedControls.showWhenText(leakageLabel, Bindings.createStringBinding(() -> {
             List<String> suspects = vm.features().stream().filter(TrainViewModel.FeatureItem::leakageSuspect)
                     .map(TrainViewModel.FeatureItem::name).toList();
@@ -191,26 +179,6 @@ public final class TrainView implements StepView {
         includeLeakageButton.managedProperty().bind(leakageLabel.visibleProperty());
     }
 
-    private void syncFeatureChecks() {
-        if (syncing) {
-            return;
-        }
-        syncing = true;
-        try {
-            for (TrainViewModel.FeatureItem f : featureList.getItems()) {
-                boolean on = vm.chosenFeatures().contains(f.name());
-                if (featureList.getCheckModel().isChecked(f) != on) {
-                    if (on) {
-                        featureList.getCheckModel().check(f);
-                    } else {
-                        featureList.getCheckModel().clearCheck(f);
-                    }
-                }
-            }
-        } finally {
-            syncing = false;
-        }
-    }
 
     private static final javafx.css.PseudoClass LEAK = javafx.css.PseudoClass.getPseudoClass("leak");
     private static final javafx.css.PseudoClass EXCLUDED = javafx.css.PseudoClass.getPseudoClass("excluded");
@@ -269,7 +237,7 @@ public final class TrainView implements StepView {
         testValue = bind(testSpinner, vm.testPercentProperty(), 0, 50);
         seedValue = bind(seedSpinner, vm.seedProperty(), 0, Integer.MAX_VALUE);
         imbalanceBox.getItems().setAll(Imbalance.values());
-        imbalanceBox.setConverter(labels(i -> l10n.get("train.imbalance." + i.name().toLowerCase(java.util.Locale.ROOT))));
+        imbalanceBox.setConverter(Combos.labels(i -> l10n.get("train.imbalance." + i.name().toLowerCase(java.util.Locale.ROOT))));
         imbalanceBox.valueProperty().bindBidirectional(vm.imbalanceProperty());
     }
 
@@ -291,7 +259,7 @@ public final class TrainView implements StepView {
         learnerList.setItems(vm.learners());
         learnerSheet.setPropertyEditorFactory(LearnerSheetItems.editors());
         learnerList.setCellFactory(list -> new javafx.scene.control.cell.CheckBoxListCell<>(
-                item -> item.selectedProperty(), labels(i -> l10n.get(i.definition().labelKey()))));
+                item -> item.selectedProperty(), Combos.labels(i -> l10n.get(i.definition().labelKey()))));
         learnerList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> showLearnerSettings(now));
         vm.learners().addListener((ListChangeListener<TrainViewModel.LearnerItem>) c -> {
             if (!vm.learners().isEmpty()) {
@@ -431,19 +399,6 @@ public final class TrainView implements StepView {
                 : l10n.get("train.leaderboard.meanSd", x.mean(), x.sd())).orElse("–");
     }
 
-    private static <T> StringConverter<T> labels(java.util.function.Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : text.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException();
-            }
-        };
-    }
 
     // ---- gestures ---------------------------------------------------------------------------------
 
@@ -487,13 +442,6 @@ public final class TrainView implements StepView {
 
     @FXML
     private void onSaveChart() {
-        dialogs.chooseExportFile(UserMessage.of("train.chart.saveTitle"), "training-curve", "png").ifPresent(path -> {
-            try {
-                ChartExport.savePng(curve, path);
-            } catch (IOException e) {
-                dialogs.showError(UserMessage.of("train.chart.saveTitle"),
-                        UserMessage.of("train.error.saveFailed", path, String.valueOf(e.getMessage())), e);
-            }
-        });
+        ChartExport.saveWithDialog(dialogs, curve, "train.chart.saveTitle", "training-curve", "train.error.saveFailed");
     }
 }
