@@ -95,6 +95,17 @@ class EvaluateScreenTest {
         assertThat(slider.getValue()).isEqualTo(window.evaluate().profitProperty().get().best().threshold());
         assertThat(robot.lookup("#profitWords").queryAs(Label.class).getText()).startsWith("Best: contact the top");
 
+        // why: explain the customer with the highest score
+        robot.interact(() -> {
+            javafx.scene.control.TabPane tabs = robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class);
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> "whyTab".equals(t.getId()))
+                    .findFirst().orElseThrow());
+        });
+        fire(robot, "#highestButton");
+        idle();
+        assertThat(robot.lookup("#methodLabel").queryAs(Label.class).getText()).isNotBlank();
+        assertThat(robot.lookup("#customerSummaryLabel").queryAs(Label.class).getText()).isNotBlank();
+
         robot.interact(() -> window.localization().setLocale(org.marketingworkbench.ui.common.Localization.SIMPLIFIED_CHINESE));
         waitForFxEvents();
         assertThat(robot.lookup("#profitWords").queryAs(Label.class).getText()).startsWith("最佳");
