@@ -275,10 +275,11 @@ public final class EvaluateViewModel implements StepViewModel {
                     if (model != session.trainedModelProperty().get()) {
                         return;
                     }
+                    // the figures of a model replayed on a just-opened project's own data are not a change
+                    restoring = true;
                     analysis.set(a);
                     groupColumns.setAll(groupCandidates());
                     recomputeProfit();
-                    restoring = true;
                     store();
                     restoring = false;
                     updateExplanation();

@@ -107,4 +107,21 @@ class EvaluateViewModelTest {
         assertThat(vm.groupRows()).hasSameSizeAs(vm.fairnessProperty().get().groups())
                 .anySatisfy(r -> assertThat(r.profit()).as("each group's own profit view").isPresent());
     }
+
+    @Test
+    void aReopenedProjectGetsItsThresholdBackWithoutAChange() {
+        vm.thresholdProperty().set(0.3);
+        var saved = session.project();
+        WorkbenchSession reopened = new WorkbenchSession();
+        reopened.replace(saved.withStep(Stage.EVALUATE, new org.marketingworkbench.core.project.StepRecord(false,
+                saved.step(Stage.EVALUATE).settings(), null)), null);   // as the replayed Train step leaves it
+        reopened.setImportedData(data, true);
+        EvaluateViewModel again = new EvaluateViewModel(reopened, new SameThreadTaskRunner(),
+                new SimpleObjectProperty<>(data));
+        reopened.trainingResultProperty().set(result);
+        reopened.trainedModelProperty().set(model);
+        assertThat(again.thresholdProperty().get()).isEqualTo(0.3);
+        assertThat(again.metrics().get()).isNotNull();
+        assertThat(reopened.isDirty()).as("figures of a replayed model are not a change").isFalse();
+    }
 }
