@@ -326,17 +326,20 @@ public final class TrainView implements StepView {
             }
         });
         runList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> curve.show(now));
-        vm.runs().addListener((ListChangeListener<TrainViewModel.LearnerRun>) c -> {
-            // the learner with a live curve in front: the forest, the boosting or the network
-            TrainViewModel.LearnerRun first = vm.runs().stream()
-                    .filter(r -> r.curveKind() != org.marketingworkbench.core.train.CurveKind.NONE).findFirst()
-                    .orElse(vm.runs().isEmpty() ? null : vm.runs().get(0));
-            runList.getSelectionModel().select(first);
-            curve.show(first);
-        });
+        vm.runs().addListener((ListChangeListener<TrainViewModel.LearnerRun>) c -> showCurveRun());
+        showCurveRun();   // a screen first opened after a run (a reopened project) shows its curve too
         curveHolder.getChildren().setAll(curve);
         copyChartButton.disableProperty().bind(Bindings.isEmpty(vm.runs()));
         saveChartButton.disableProperty().bind(Bindings.isEmpty(vm.runs()));
+    }
+
+    /** Puts the learner with a live curve in front: the forest, the boosting or the network. */
+    private void showCurveRun() {
+        TrainViewModel.LearnerRun first = vm.runs().stream()
+                .filter(r -> r.curveKind() != org.marketingworkbench.core.train.CurveKind.NONE).findFirst()
+                .orElse(vm.runs().isEmpty() ? null : vm.runs().get(0));
+        runList.getSelectionModel().select(first);
+        curve.show(first);
     }
 
     private Label wrapped(String key) {
