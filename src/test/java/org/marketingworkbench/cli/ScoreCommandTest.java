@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.marketingworkbench.core.env.AppDirs;
 import org.marketingworkbench.core.env.WekaEnvironment;
+import org.marketingworkbench.app.Launcher;
 import org.marketingworkbench.core.io.AtomicFile;
+import org.marketingworkbench.testsupport.SmallHeapJvm;
 
 class ScoreCommandTest extends CliTest {
 
@@ -50,6 +52,18 @@ class ScoreCommandTest extends CliTest {
         assertThat(firstRank).isEqualTo(1);
         assertThat(lines.stream().skip(1).map(l -> l.substring(l.lastIndexOf(',') + 1)).distinct())
                 .containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+    }
+
+    @Test
+    void aNewProcessReadsTheBundleAndGivesTheSameScoresAsThisOne() throws Exception {
+        Path here = dir.resolve("here.csv");
+        assertThat(run("score", "--model", model.toString(), CUSTOMERS.toString(), "--out", here.toString()))
+                .as(err.toString()).isZero();
+        Path there = dir.resolve("there.csv");
+        SmallHeapJvm.Run other = SmallHeapJvm.run("512m", dir, Launcher.class.getName(), "score", "--model",
+                model.toAbsolutePath().toString(), CUSTOMERS.toAbsolutePath().toString(), "--out", there.toString());
+        assertThat(other.exitCode()).as(other.err()).isZero();
+        assertThat(Files.readAllLines(there)).isEqualTo(Files.readAllLines(here));
     }
 
     @Test
