@@ -120,6 +120,10 @@ public final class ModelBundleReader {
             throw notAModel(file, null);
         }
         double threshold = meta.path("threshold").asDouble(ModelBundle.DEFAULT_THRESHOLD);
+        if (!(threshold >= 0 && threshold <= 1)) {
+            throw new DeployException(DeployException.Reason.NOT_A_MODEL, UserMessage.of("deploy.error.damagedPart",
+                    file, ModelBundle.MODEL_JSON, "threshold " + threshold));
+        }
         TrainedModel model = new TrainedModel(settings, target, meta.path("learner").asText(),
                 classifier, recipe, header);
         return new LoadedBundle(version, model, threshold, meta.path("provenance"));

@@ -152,6 +152,9 @@ public final class Scorer {
         boolean number = model.target().task() == Task.NUMBER;
         int positive = ModelInput.positiveIndex(model);
         List<String> classes = model.target().classes();
+        // the distribution follows the header's class values; find the positive class there by name
+        int positiveInHeader = positive < 0 ? -1 : rows.classAttribute().indexOfValue(classes.get(positive));
+        String negative = positive < 0 ? null : classes.get(1 - positive);
         double[] score = new double[n];
         String[] predicted = new String[n];
         try {
@@ -164,9 +167,9 @@ public final class Scorer {
                 if (number) {
                     score[r] = d[0];
                     predicted[r] = null;
-                } else if (positive >= 0) {
-                    score[r] = d[positive];
-                    predicted[r] = score[r] >= bundle.threshold() ? classes.get(positive) : classes.get(1 - positive);
+                } else if (positiveInHeader >= 0) {
+                    score[r] = d[positiveInHeader];
+                    predicted[r] = score[r] >= bundle.threshold() ? classes.get(positive) : negative;
                 } else {
                     int best = 0;
                     for (int k = 1; k < d.length; k++) {
