@@ -69,6 +69,9 @@ final class ScoreCommand implements Callable<Integer> {
         if (!check.unseen().isEmpty()) {
             err.println(UserMessage.of("deploy.cli.unseenAsMissing", Scorer.describe(check.unseen())).format(locale));
         }
+        if (!check.extra().isEmpty()) {
+            err.println(UserMessage.of("deploy.cli.extraColumns", String.join(", ", check.extra())).format(locale));
+        }
         NormalisedCsvWriter.write(scored, out);
         spec.commandLine().getOut().println(
                 UserMessage.of("deploy.cli.scored", data.rowCount(), model.getFileName(), out).format(locale));

@@ -46,6 +46,7 @@ class ScoreCommandTest extends CliTest {
         List<String> lines = Files.readAllLines(out);
         List<String> input = Files.readAllLines(CUSTOMERS);
         assertThat(lines).hasSize(input.size());
+        assertThat(err.toString()).contains("Columns the model does not use (kept in the output): customer_id");
         assertThat(lines.get(0)).startsWith("customer_id,").endsWith(",score,predicted,rank,decile");
         assertThat(this.out.toString()).contains(String.format(java.util.Locale.ENGLISH, "Scored %,d customers with m.mwbmodel", input.size() - 1));
         long firstRank = lines.stream().skip(1).filter(l -> l.matches(".*,(yes|no),1,1$")).count();
