@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.marketingworkbench.core.clean.Recipe;
 import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.deploy.ModelBundle;
 import org.marketingworkbench.core.evaluate.ConfusionMatrix;
 import org.marketingworkbench.core.evaluate.Curves;
 import org.marketingworkbench.core.evaluate.EvaluateException;
@@ -36,7 +37,6 @@ import org.marketingworkbench.core.train.Metrics;
 import org.marketingworkbench.core.train.Predictions;
 import org.marketingworkbench.core.train.TrainException;
 import org.marketingworkbench.core.train.TrainStep;
-import org.marketingworkbench.core.train.TrainedModelFile;
 import org.marketingworkbench.core.train.TrainingData;
 import org.marketingworkbench.core.train.TrainingListener;
 import org.marketingworkbench.core.train.TrainingResult;
@@ -135,8 +135,8 @@ final class TrainCommand implements Callable<Integer> {
         TrainStep step = new TrainStep();
         TrainingResult result = step.run(data, Recipe.empty(), settings, TrainingListener.NONE, Progress.none());
         if (save != null) {
-            TrainedModelFile.write(step.fitFinal(data, Recipe.empty(), settings, result.best().learnerId(),
-                    Progress.none()), save);
+            ModelBundle.write(step.fitFinal(data, Recipe.empty(), settings, result.best().learnerId(),
+                    Progress.none()), save, ModelBundle.DEFAULT_THRESHOLD, ModelBundle.sha256(file));
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {

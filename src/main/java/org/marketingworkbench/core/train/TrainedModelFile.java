@@ -16,8 +16,10 @@ import org.marketingworkbench.core.io.AtomicFile;
  * Writes a {@link TrainedModel} as a {@code .mwbmodel} file: a zip with {@code model.json} (format, settings,
  * target, learner, Weka class and options, the fitted cleaning recipe) and {@code weka.model} (Java
  * serialisation of the Weka classifier and its empty {@code Instances} header, as Weka's
- * {@code SerializationHelper.writeAll} does). A first form only: the Deploy issue hardens it (reading with a
- * class allow-list, a checksum, provenance of the data) and may extend the JSON part.
+ * {@code SerializationHelper.writeAll} does). A first form only, superseded by
+ * {@code org.marketingworkbench.core.deploy.ModelBundle} (same parts plus a SHA-256 manifest, provenance and the
+ * threshold), which {@code train --save} now writes; {@code ModelBundleReader} refuses this form because it
+ * cannot be checked. Kept (not called by the workbench any more) until the Train screen's save moves over.
  */
 public final class TrainedModelFile {
 
