@@ -37,7 +37,7 @@ import weka.core.Attribute;
  *       deserialises anything.</li>
  * </ul>
  * Written through {@link AtomicFile}: a failure never leaves half a bundle. Replaces the first form written by
- * {@code TrainedModelFile} (same zip, same two parts, no manifest), which {@link ModelBundleReader} refuses
+ * the first form written by `train --save` (same zip, same two parts, no manifest), which {@link ModelBundleReader} refuses
  * because it cannot check its integrity.
  */
 public final class ModelBundle {
