@@ -46,9 +46,26 @@ public final class FairnessCheck {
      */
     public static FairnessReport by(Predictions p, Dataset rows, String column, double threshold)
             throws EvaluateException {
-        RankedPredictions all = RankedPredictions.of(p);
-        ThresholdMetrics overall = all.at(threshold);
-        List<GroupMetrics> groups = groups(p, rows, column, threshold);
+        return report(column, threshold, RankedPredictions.of(p).at(threshold), groups(p, rows, column, threshold));
+    }
+
+    /**
+     * The same groups at another threshold, without grouping or sorting again: each group's figures come from
+     * its ranked predictions in O(log n), so a threshold slider can follow the groups live.
+     *
+     * @param all the ranked predictions of every held-out customer (the report's overall figures)
+     */
+    public static FairnessReport at(FairnessReport report, RankedPredictions all, double threshold) {
+        List<GroupMetrics> groups = new ArrayList<>();
+        for (GroupMetrics g : report.groups()) {
+            groups.add(new GroupMetrics(g.group(), g.customers(), g.positives(), g.ranked().at(threshold), g.ranked(),
+                    g.note()));
+        }
+        return report(report.column(), threshold, all.at(threshold), groups);
+    }
+
+    private static FairnessReport report(String column, double threshold, ThresholdMetrics overall,
+                                         List<GroupMetrics> groups) {
         List<FairnessFlag> flags = new ArrayList<>();
         for (GroupMetrics g : groups) {
             if (g.note().isPresent()) {

@@ -19,9 +19,15 @@ public record SegmentMetrics(GroupMetrics metrics, Optional<ProfitCurve> profit)
      */
     public static List<SegmentMetrics> by(Predictions p, Dataset rows, String segmentColumn, double threshold,
                                           double costPerContact, double valuePerConversion) throws EvaluateException {
+        return of(FairnessCheck.groups(p, rows, segmentColumn, threshold), costPerContact, valuePerConversion);
+    }
+
+    /** The profit view of groups already made (a {@link FairnessReport}'s), without grouping again. */
+    public static List<SegmentMetrics> of(List<GroupMetrics> groups, double costPerContact, double valuePerConversion)
+            throws EvaluateException {
         ProfitCurve.requireValidMoney(costPerContact, valuePerConversion);
         List<SegmentMetrics> out = new ArrayList<>();
-        for (GroupMetrics g : FairnessCheck.groups(p, rows, segmentColumn, threshold)) {
+        for (GroupMetrics g : groups) {
             RankedPredictions r = g.ranked();
             Optional<ProfitCurve> profit = r.positives() == 0 || r.negatives() == 0 ? Optional.empty()
                     : Optional.of(ProfitCurve.of(r, costPerContact, valuePerConversion, r.size()));

@@ -33,6 +33,7 @@ import org.marketingworkbench.core.evaluate.ProfitPoint;
 import org.marketingworkbench.core.evaluate.RankedPredictions;
 import org.marketingworkbench.core.evaluate.RatePoint;
 import org.marketingworkbench.core.evaluate.RocCurve;
+import org.marketingworkbench.core.evaluate.SegmentMetrics;
 import org.marketingworkbench.core.evaluate.ThresholdMetrics;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.i18n.WorkbenchException;
@@ -79,7 +80,7 @@ public final class EvaluateViewModel implements StepViewModel {
     private final ObservableList<String> groupColumns = FXCollections.observableArrayList();
     private final ObjectProperty<String> groupColumn = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<FairnessReport> fairness = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<org.marketingworkbench.core.evaluate.SegmentMetrics> groupRows =
+    private final ObservableList<SegmentMetrics> groupRows =
             FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<UserMessage> fairnessProblem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UserMessage> error = new ReadOnlyObjectWrapper<>();
@@ -87,6 +88,8 @@ public final class EvaluateViewModel implements StepViewModel {
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding hasModel;
     private boolean restoring;
+    private Grouped grouped;
+    private long fairnessRequest;
 
     public EvaluateViewModel(WorkbenchSession session, TaskRunner tasks, ObservableValue<Dataset> trainingTable) {
         this.session = session;
@@ -101,7 +104,7 @@ public final class EvaluateViewModel implements StepViewModel {
         cost.addListener((obs, o, n) -> recomputeProfit());
         value.addListener((obs, o, n) -> recomputeProfit());
         threshold.addListener((obs, o, n) -> {
-            refreshFairness();
+            followThreshold();
             store();
             updateExplanation();
         });
@@ -182,7 +185,7 @@ public final class EvaluateViewModel implements StepViewModel {
     }
 
     /** Each group's figures at the threshold and, when the cost and value are numbers, its own profit view. */
-    public ObservableList<org.marketingworkbench.core.evaluate.SegmentMetrics> groupRows() {
+    public ObservableList<SegmentMetrics> groupRows() {
         return groupRows;
     }
 
@@ -241,6 +244,7 @@ public final class EvaluateViewModel implements StepViewModel {
         numberMetrics.set(null);
         profit.set(null);
         fairness.set(null);
+        grouped = null;
         error.set(null);
         if (model == null || result == null) {
             groupColumns.clear();
@@ -337,33 +341,64 @@ public final class EvaluateViewModel implements StepViewModel {
         updateExplanation();
     }
 
+    /**
+     * Groups the held-out customers by the chosen column and works out each group's profit view, in the
+     * background (grouping sorts each group's scores); a threshold move then only re-reads them
+     * ({@link #followThreshold}). Newest request wins.
+     */
     private void refreshFairness() {
         Analysis a = analysis.get();
         String column = groupColumn.get();
+        Dataset data = trainingTable.getValue();
+        long request = ++fairnessRequest;
+        grouped = null;
         fairness.set(null);
         fairnessProblem.set(null);
         groupRows.clear();
-        Dataset data = trainingTable.getValue();
         if (a == null || column == null || data == null) {
             return;
         }
-        try {
-            FairnessReport report = FairnessCheck.by(a.learner().heldOut(), data, column, threshold.get());
-            List<org.marketingworkbench.core.evaluate.SegmentMetrics> rows = new ArrayList<>();
-            ProfitCurve p = profit.get();
-            if (p != null) {
-                rows.addAll(org.marketingworkbench.core.evaluate.SegmentMetrics.by(a.learner().heldOut(), data, column,
-                        threshold.get(), p.costPerContact(), p.valuePerConversion()));
-            } else {
-                report.groups().forEach(g -> rows.add(new org.marketingworkbench.core.evaluate.SegmentMetrics(g,
-                        Optional.empty())));
-            }
-            groupRows.setAll(rows);
-            fairness.set(report);
-        } catch (WorkbenchException e) {
-            groupRows.clear();
-            fairnessProblem.set(e.userMessage());
+        double t = threshold.get();
+        ProfitCurve p = profit.get();
+        tasks.submit(Job.of(UserMessage.of("evaluate.ui.job.groups", column), progress -> {
+                    FairnessReport report = FairnessCheck.by(a.learner().heldOut(), data, column, t);
+                    java.util.Map<String, Optional<ProfitCurve>> profits = new java.util.HashMap<>();
+                    if (p != null) {
+                        for (SegmentMetrics m : SegmentMetrics.of(report.groups(), p.costPerContact(),
+                                p.valuePerConversion())) {
+                            profits.put(m.metrics().group(), m.profit());
+                        }
+                    }
+                    return new Grouped(report, profits);
+                })
+                .onSuccess(g -> {
+                    if (request == fairnessRequest && a == analysis.get()) {
+                        grouped = g;
+                        followThreshold();
+                    }
+                })
+                .onFailure(e -> {
+                    if (request == fairnessRequest) {
+                        fairnessProblem.set(e instanceof WorkbenchException we ? we.userMessage()
+                                : UserMessage.of("evaluate.ui.error.unexpected", String.valueOf(e.getMessage())));
+                    }
+                }));
+    }
+
+    /** The groups at the current threshold, from their ranked scores: no grouping or sorting on a move. */
+    private void followThreshold() {
+        Analysis a = analysis.get();
+        if (grouped == null || a == null) {
+            return;
         }
+        FairnessReport report = FairnessCheck.at(grouped.report(), a.ranked(), threshold.get());
+        groupRows.setAll(report.groups().stream().map(g -> new SegmentMetrics(g,
+                grouped.profits().getOrDefault(g.group(), Optional.empty()))).toList());
+        fairness.set(report);
+    }
+
+    /** The customers grouped by a column once, with each group's profit view. */
+    private record Grouped(FairnessReport report, java.util.Map<String, Optional<ProfitCurve>> profits) {
     }
 
     // ---- the project ------------------------------------------------------------------------------

@@ -106,6 +106,19 @@ class EvaluateViewModelTest {
         assertThat(total).isEqualTo(data.rowCount());
         assertThat(vm.groupRows()).hasSameSizeAs(vm.fairnessProperty().get().groups())
                 .anySatisfy(r -> assertThat(r.profit()).as("each group's own profit view").isPresent());
+        // a threshold move re-reads the groups: the same figures as grouping afresh at that threshold
+        vm.thresholdProperty().set(0.3);
+        var moved = vm.fairnessProperty().get();
+        assertThat(moved.threshold()).isEqualTo(0.3);
+        try {
+            var fresh = org.marketingworkbench.core.evaluate.FairnessCheck.by(
+                    vm.analysisProperty().get().learner().heldOut(), data, "region", 0.3);
+            assertThat(moved.groups()).extracting(g -> g.metrics().confusion())
+                    .containsExactlyElementsOf(fresh.groups().stream().map(g -> g.metrics().confusion()).toList());
+            assertThat(moved.flags()).isEqualTo(fresh.flags());
+        } catch (org.marketingworkbench.core.evaluate.EvaluateException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test
