@@ -61,7 +61,8 @@ public final class EvaluateViewModel implements StepViewModel {
 
     /** Everything that follows from the predictions alone, worked out once in the background. */
     public record Analysis(LearnerResult learner, RankedPredictions ranked, RocCurve roc, List<RatePoint> precisionRecall,
-                           List<GainsPoint> gains, double[] liftByDecile, List<CalibrationBin> calibration) {
+                           List<GainsPoint> gains, double[] liftByDecile, List<CalibrationBin> calibration,
+                           List<String> groupColumns) {
     }
 
     private final WorkbenchSession session;
@@ -269,10 +270,13 @@ public final class EvaluateViewModel implements StepViewModel {
             return;
         }
         busy.set(true);
+        Dataset table = trainingTable.getValue();
+        String target = result.settings().target();
         tasks.submit(Job.of(UserMessage.of("evaluate.ui.job.rank"), progress -> {
                     RankedPredictions ranked = RankedPredictions.of(p);
                     return new Analysis(learner, ranked, Curves.roc(ranked), Curves.precisionRecall(ranked),
-                            Curves.gains(ranked), Curves.liftByDecile(ranked), Curves.calibration(ranked));
+                            Curves.gains(ranked), Curves.liftByDecile(ranked), Curves.calibration(ranked),
+                            groupCandidates(table, target));
                 })
                 .onSuccess(a -> {
                     busy.set(false);
@@ -282,7 +286,7 @@ public final class EvaluateViewModel implements StepViewModel {
                     // the figures of a model replayed on a just-opened project's own data are not a change
                     restoring = true;
                     analysis.set(a);
-                    groupColumns.setAll(groupCandidates());
+                    groupColumns.setAll(a.groupColumns());
                     recomputeProfit();
                     store();
                     restoring = false;
@@ -295,16 +299,14 @@ public final class EvaluateViewModel implements StepViewModel {
                 }));
     }
 
-    /** Categories with at most a dozen values (gender, region, segment…) and the segment column. */
-    private List<String> groupCandidates() {
-        Dataset data = trainingTable.getValue();
+    /** Categories with at most a dozen values (gender, region, segment…): counted off the UI thread. */
+    private static List<String> groupCandidates(Dataset data, String target) {
         List<String> out = new ArrayList<>();
         if (data == null) {
             return out;
         }
-        TrainingResult r = session.trainingResultProperty().get();
         for (ColumnSpec c : data.columns()) {
-            if (c.type() == ColumnType.CATEGORY && !c.name().equals(r.settings().target())
+            if (c.type() == ColumnType.CATEGORY && !c.name().equals(target)
                     && data.table().column(c.name()).unique().size() <= 12) {
                 out.add(c.name());
             }
