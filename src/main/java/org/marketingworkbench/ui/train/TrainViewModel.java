@@ -597,7 +597,27 @@ public final class TrainViewModel implements StepViewModel {
             updateExplanation();
             return;
         }
-        targetCandidates.setAll(TrainingData.targetCandidates(data));
+        // which columns can be a target: every column is read, so off the UI thread
+        targetCandidates.clear();
+        preparing.set(true);
+        tasks.submit(Job.of(UserMessage.of("train.job.targets"), progress -> TrainingData.targetCandidates(data))
+                .onSuccess(list -> {
+                    preparing.set(false);
+                    if (data == input.get()) {
+                        targetsFound(list);
+                    }
+                })
+                .onFailure(e -> {
+                    preparing.set(false);
+                    error.set(messageOf(e));
+                })
+                .onCancelled(() -> preparing.set(false)));
+        updateExplanation();
+    }
+
+    /** The target columns of new data are known: the project's target (or the Clean step's) is chosen again. */
+    private void targetsFound(List<String> candidates) {
+        targetCandidates.setAll(candidates);
         StepRecord stored = session.project().step(Stage.TRAIN);
         TrainingSettings s = null;
         if (stored.settings().has("target")) {
