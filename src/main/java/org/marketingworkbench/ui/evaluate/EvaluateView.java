@@ -369,7 +369,10 @@ public final class EvaluateView implements StepView {
         groupBox.setItems(vm.groupColumns());
         groupBox.valueProperty().bindBidirectional(vm.groupColumnProperty());
         LocalizedControls.showWhenText(fairnessProblem, l10n.bind(vm.fairnessProblemProperty()));
-        fairnessTable.setPlaceholder(new Label());
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new javafx.geometry.Insets(12));
+        fairnessTable.setPlaceholder(placeholder);
         ((Label) fairnessTable.getPlaceholder()).textProperty().bind(l10n.text("evaluate.ui.fairness.empty"));
         fairnessTable.setItems(vm.groupRows());
         TableColumn<org.marketingworkbench.core.evaluate.SegmentMetrics, String> group =
@@ -409,12 +412,14 @@ public final class EvaluateView implements StepView {
             Label ok = new Label(l10n.get("evaluate.ui.fairness.noFlags",
                     org.marketingworkbench.core.evaluate.FairnessCheck.LIMIT));
             ok.setWrapText(true);
+            ok.setMinHeight(Label.USE_PREF_SIZE);
             ok.getStyleClass().add("panel-hint");
             fairnessFlags.getChildren().add(ok);
         }
         for (FairnessFlag f : r.flags()) {
             Label l = new Label(l10n.format(f.reason()));
             l.setWrapText(true);
+            l.setMinHeight(Label.USE_PREF_SIZE);
             l.getStyleClass().add("inline-notice");
             fairnessFlags.getChildren().add(l);
         }
