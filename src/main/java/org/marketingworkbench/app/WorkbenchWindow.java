@@ -26,6 +26,8 @@ import org.marketingworkbench.ui.clean.CleanView;
 import org.marketingworkbench.ui.clean.CleanViewModel;
 import org.marketingworkbench.ui.segment.SegmentView;
 import org.marketingworkbench.ui.train.TrainView;
+import org.marketingworkbench.ui.deploy.DeployView;
+import org.marketingworkbench.ui.deploy.DeployViewModel;
 import org.marketingworkbench.ui.evaluate.EvaluateView;
 import org.marketingworkbench.ui.evaluate.EvaluateViewModel;
 import org.marketingworkbench.ui.evaluate.WhyView;
@@ -64,6 +66,7 @@ public final class WorkbenchWindow {
     private final SegmentViewModel segment;
     private final TrainViewModel train;
     private final EvaluateViewModel evaluate;
+    private final DeployViewModel deploy;
     private final Map<org.marketingworkbench.core.pipeline.Stage, StepView> stepViews =
             new EnumMap<>(org.marketingworkbench.core.pipeline.Stage.class);
 
@@ -86,6 +89,7 @@ public final class WorkbenchWindow {
         train = new TrainViewModel(session, tasks);
         evaluate = new EvaluateViewModel(session, tasks, train.inputProperty());
         WhyViewModel why = new WhyViewModel(session, tasks);
+        deploy = new DeployViewModel(session, tasks, dialogs, new DataImporter());
         // the navigation registry: one entry per step, in pipeline order; the rules for when a step opens
         // and what comes next are the Stage's own, so "Continue" is always "the next step"
         List<StepScreen> screens = List.of(
@@ -93,7 +97,8 @@ public final class WorkbenchWindow {
                 new StepScreen(clean, sh -> new CleanView(clean, l10n, dialogs, sh::selectNext)),
                 new StepScreen(segment, sh -> new SegmentView(segment, l10n, dialogs, sh::selectNext)),
                 new StepScreen(train, sh -> new TrainView(train, l10n, dialogs, sh::selectNext)),
-                new StepScreen(evaluate, sh -> new EvaluateView(evaluate, l10n, dialogs, new WhyView(why, l10n, dialogs))));
+                new StepScreen(evaluate, sh -> new EvaluateView(evaluate, l10n, dialogs, new WhyView(why, l10n, dialogs))),
+                new StepScreen(deploy, sh -> new DeployView(deploy, l10n)));
         List<StepViewModel> vms = screens.stream().map(StepScreen::model).toList();
         if (!vms.stream().map(StepViewModel::stage).toList()
                 .equals(List.of(org.marketingworkbench.core.pipeline.Stage.values()))) {
@@ -161,6 +166,10 @@ public final class WorkbenchWindow {
 
     public EvaluateViewModel evaluate() {
         return evaluate;
+    }
+
+    public DeployViewModel deploy() {
+        return deploy;
     }
 
     public ShellViewModel shell() {

@@ -14,7 +14,9 @@ public enum Stage {
     CLEAN,
     SEGMENT,
     TRAIN,
-    EVALUATE;
+    EVALUATE,
+    /** Scoring new customers with a model: this project's, or one saved earlier (so it needs no step first). */
+    DEPLOY;
 
     /** The stable identifier used in project files, bundle keys and the command line. */
     public String id() {
@@ -31,6 +33,7 @@ public enum Stage {
             case CLEAN -> Set.of(INGEST);
             case SEGMENT, TRAIN -> Set.of(CLEAN);
             case EVALUATE -> Set.of(TRAIN);
+            case DEPLOY -> Set.of();
         };
     }
 
@@ -46,7 +49,7 @@ public enum Stage {
 
     /** A step the user may skip (the next step does not need it). */
     public boolean optional() {
-        return this == SEGMENT;
+        return this == SEGMENT || this == DEPLOY;
     }
 
     /** One-based position shown to users ("1 Import"). */

@@ -28,6 +28,9 @@ public interface DialogService {
 
     Optional<Path> chooseDataFile();
 
+    /** A saved model to score with ({@code .mwbmodel}). */
+    Optional<Path> chooseModelFile();
+
     /** The project's data file is missing: where is it now? */
     Optional<Path> locateMissingDataFile(Path expected);
 

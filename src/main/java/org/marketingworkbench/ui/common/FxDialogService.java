@@ -97,6 +97,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseModelFile() {
+        FileChooser chooser = chooser("dialog.openModel.title");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter(l10n.get("dialog.filter.model"), "*.mwbmodel"),
+                new FileChooser.ExtensionFilter(l10n.get("dialog.filter.all"), "*.*"));
+        return remember(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
     public Optional<Path> locateMissingDataFile(Path expected) {
         Alert alert = new Alert(Alert.AlertType.WARNING, l10n.get("dialog.locate.text", expected),
                 new ButtonType(l10n.get("dialog.locate.find"), ButtonBar.ButtonData.OK_DONE),

@@ -201,9 +201,10 @@ public final class ShellView {
         }
     }
 
-    /** Ctrl+1 … Ctrl+5 jump to a step; installed on the scene by the app. */
+    /** Ctrl+1 … Ctrl+6 jump to a step; installed on the scene by the app. */
     public void installStepShortcuts(javafx.scene.Scene scene) {
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+            KeyCode.DIGIT6};
         for (Stage s : Stage.values()) {
             scene.getAccelerators().put(new KeyCodeCombination(digits[s.ordinal()], KeyCombination.SHORTCUT_DOWN),
                     () -> vm.selectStage(s));

@@ -14,18 +14,18 @@ import org.marketingworkbench.core.train.TrainingData;
 import org.marketingworkbench.core.train.TrainingSettings;
 
 /** The sample customers and a model trained on them (who responded), as the train command would. */
-final class DeployFixtures {
+public final class DeployFixtures {
 
-    static final Path CUSTOMERS = Path.of("sample-data", "customers.csv");
+    public static final Path CUSTOMERS = Path.of("sample-data", "customers.csv");
 
     private DeployFixtures() {
     }
 
-    static Dataset customers() throws Exception {
+    public static Dataset customers() throws Exception {
         return new DataImporter().read(CUSTOMERS, ImportSettings.auto(), Progress.none()).dataset();
     }
 
-    static TrainedModel model(Dataset data, String learner) throws Exception {
+    public static TrainedModel model(Dataset data, String learner) throws Exception {
         List<String> features = TrainingData.defaultFeatures(TrainingData.candidates(data, "responded", Progress.none()));
         TrainingSettings s = TrainingSettings.of("responded", "yes", features, List.of(LearnerChoice.defaults(learner)));
         return new TrainStep().fitFinal(data, Recipe.empty(), s, learner, Progress.none());

@@ -36,11 +36,14 @@ class PipelineStateTest {
     @Test
     void stageOrderAndIdsAreStable() {
         assertThat(Stage.values()).extracting(Stage::id)
-                .containsExactly("ingest", "clean", "segment", "train", "evaluate");
+                .containsExactly("ingest", "clean", "segment", "train", "evaluate", "deploy");
         assertThat(Stage.fromId("train")).contains(Stage.TRAIN);
         assertThat(Stage.fromId("nope")).isEmpty();
         assertThat(Stage.INGEST.previous()).isEmpty();
-        assertThat(Stage.EVALUATE.next()).isEmpty();
+        assertThat(Stage.EVALUATE.next()).contains(Stage.DEPLOY);
+        assertThat(Stage.DEPLOY.next()).isEmpty();
+        // a saved model scores without a project: the step needs nothing first
+        assertThat(PipelineState.empty().canOpen(Stage.DEPLOY)).isTrue();
     }
 
     @Test

@@ -30,6 +30,11 @@ public abstract class QueuedFileDialogs implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseModelFile() {
+        return Optional.ofNullable(files.poll());
+    }
+
+    @Override
     public Optional<Path> locateMissingDataFile(Path expected) {
         return Optional.ofNullable(files.poll());
     }
