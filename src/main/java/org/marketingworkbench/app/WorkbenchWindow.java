@@ -97,7 +97,7 @@ public final class WorkbenchWindow {
                 new StepScreen(clean, sh -> new CleanView(clean, l10n, dialogs, sh::selectNext)),
                 new StepScreen(segment, sh -> new SegmentView(segment, l10n, dialogs, sh::selectNext)),
                 new StepScreen(train, sh -> new TrainView(train, l10n, dialogs, sh::selectNext)),
-                new StepScreen(evaluate, sh -> new EvaluateView(evaluate, l10n, dialogs, new WhyView(why, l10n, dialogs))),
+                new StepScreen(evaluate, sh -> new EvaluateView(evaluate, l10n, dialogs, new WhyView(why, l10n, dialogs), sh::selectNext)),
                 new StepScreen(deploy, sh -> new DeployView(deploy, l10n)));
         List<StepViewModel> vms = screens.stream().map(StepScreen::model).toList();
         if (!vms.stream().map(StepViewModel::stage).toList()

@@ -96,7 +96,7 @@ public final class DeployView implements StepView {
         customersLabel.textProperty().bind(text(this::customersText, vm.customersProperty(), vm.customersFileProperty()));
         setUpCheck();
         tableTitle.textProperty().bind(text(() -> vm.summaryProperty().get() == null ? l10n.get("deploy.table.empty")
-                : l10n.get("deploy.table.title", vm.topRows().size()), vm.summaryProperty()));
+                : l10n.get("deploy.table.title", vm.topRows().size()), vm.summaryProperty(), vm.topRows()));
         topTable.setItems(vm.topRows());
         topTable.setPlaceholder(LocalizedControls.label(l10n.text("deploy.table.placeholder")));
         vm.scoredProperty().addListener((obs, old, now) -> buildColumns(now));
@@ -180,7 +180,7 @@ public final class DeployView implements StepView {
                 : l10n.get("deploy.model.classes", learner, t.column(), DeployViewModel.positiveClass(m), m.threshold());
         String from = vm.sourceProperty().get() == DeployViewModel.ModelSource.PROJECT ? l10n.get("deploy.model.fromProject")
                 : l10n.get("deploy.model.fromFile", vm.modelFileProperty().get().getFileName(),
-                        m.provenance() == null ? "?" : m.provenance().path("created").asText("?"),
+                        DeployViewModel.savedOn(m, l10n.locale()),
                         m.provenance() == null ? "?" : m.provenance().path("workbench").asText("?"));
         return what + "\n" + l10n.get("deploy.model.needs", vm.requiredColumns().size()) + "\n" + from;
     }
@@ -218,6 +218,7 @@ public final class DeployView implements StepView {
             c.setId("col-" + base);
             c.setCellValueFactory(row -> new ReadOnlyStringWrapper(cell(out, name, row.getValue(), base)));
             c.getStyleClass().add("number-column");
+            c.setPrefWidth(Math.max(80, 8.5 * c.getText().length() + 34));   // the header and "100.0%" read in full
             topTable.getColumns().add(c);
         }
         List<String> names = out.table().columnNames();

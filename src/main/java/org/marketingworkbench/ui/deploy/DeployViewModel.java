@@ -482,6 +482,18 @@ public final class DeployViewModel implements StepViewModel {
         return out == null ? base : scoreColumn(out, base);
     }
 
+    /** When a model file was saved, in the user's words ("30 Nov 2026, 16:35"), or "?" when it does not say. */
+    public static String savedOn(LoadedBundle m, java.util.Locale locale) {
+        String created = m.provenance() == null ? "" : m.provenance().path("created").asText("");
+        try {
+            return java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                    java.time.format.FormatStyle.SHORT).withLocale(locale).withZone(java.time.ZoneId.systemDefault())
+                    .format(java.time.Instant.parse(created));
+        } catch (java.time.format.DateTimeParseException e) {
+            return "?";
+        }
+    }
+
     /** The class a two-class model scores (the one its threshold decides), or "" for other models. */
     public static String positiveClass(LoadedBundle m) {
         int i = ModelInput.positiveIndex(m.model());

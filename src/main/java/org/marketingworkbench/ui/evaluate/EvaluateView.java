@@ -100,7 +100,12 @@ public final class EvaluateView implements StepView {
     @FXML private Button saveChartButton;
 
     /** @param why the "why the model decides" pane, shown as a tab */
-    public EvaluateView(EvaluateViewModel vm, Localization l10n, DialogService dialogs, WhyView why) {
+    /** Continue: on to scoring new customers with the model. */
+    @FXML private javafx.scene.control.Button continueButton;
+    private final Runnable onContinue;
+
+    public EvaluateView(EvaluateViewModel vm, Localization l10n, DialogService dialogs, WhyView why, Runnable onContinue) {
+        this.onContinue = onContinue;
         this.vm = vm;
         this.l10n = l10n;
         this.dialogs = dialogs;
@@ -463,5 +468,10 @@ public final class EvaluateView implements StepView {
         }
         String name = "evaluate-" + tabs.getSelectionModel().getSelectedItem().getId().replace("Tab", "");
         ChartExport.saveWithDialog(dialogs, chart, "evaluate.ui.chart.saveTitle", name, "evaluate.ui.error.saveFailed");
+    }
+
+    @FXML
+    private void onContinue() {
+        onContinue.run();
     }
 }
