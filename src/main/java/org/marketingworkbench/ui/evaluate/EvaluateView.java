@@ -44,7 +44,7 @@ import org.marketingworkbench.ui.shell.StepView;
  * with its meaning; on the right the curves, the profit view (whose cut-off moves the threshold), why the
  * model decides, and the figures by group. Built once; its state is in {@link EvaluateViewModel}.
  */
-public final class EvaluateView implements StepView {
+public final class EvaluateView implements StepView, org.marketingworkbench.ui.common.Presentable {
 
     private final EvaluateViewModel vm;
     private final Localization l10n;
@@ -473,5 +473,20 @@ public final class EvaluateView implements StepView {
     @FXML
     private void onContinue() {
         onContinue.run();
+    }
+
+    /** ROC, gains, lift and profit, then the Why pane's importance, once the model has been evaluated. */
+    @Override
+    public List<org.marketingworkbench.ui.common.Slide> slides() {
+        if (vm.analysisProperty().get() == null) {
+            return List.of();
+        }
+        List<org.marketingworkbench.ui.common.Slide> all = new java.util.ArrayList<>(List.of(
+                new org.marketingworkbench.ui.common.Slide("evaluate.roc", roc, null),
+                new org.marketingworkbench.ui.common.Slide("evaluate.gains", gains, null),
+                new org.marketingworkbench.ui.common.Slide("evaluate.lift", lift, null),
+                new org.marketingworkbench.ui.common.Slide("evaluate.profit", profit, null)));
+        all.addAll(why.slides());
+        return all;
     }
 }

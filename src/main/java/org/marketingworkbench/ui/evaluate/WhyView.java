@@ -345,4 +345,13 @@ public final class WhyView {
             }
         });
     }
+
+    /** The importance of each feature, once it has been measured; its finding is the caption. */
+    java.util.List<org.marketingworkbench.ui.common.Slide> slides() {
+        if (vm.importance().get() == null) {
+            return java.util.List.of();
+        }
+        return java.util.List.of(new org.marketingworkbench.ui.common.Slide("evaluate.importance", importanceChart,
+                importanceFindingLabel.textProperty()));
+    }
 }

@@ -45,7 +45,7 @@ import org.marketingworkbench.ui.shell.StepView;
  * Built once; all state is in {@link SegmentViewModel}, the view binds to it and redraws its charts when a
  * run, a name or the language changes.
  */
-public final class SegmentView implements StepView {
+public final class SegmentView implements StepView, org.marketingworkbench.ui.common.Presentable {
 
     private final SegmentViewModel vm;
     private final Localization l10n;
@@ -381,5 +381,16 @@ public final class SegmentView implements StepView {
     private void onExport() {
         dialogs.chooseExportFile(UserMessage.of("segment.export.title"), "segments", "csv")
                 .ifPresent(path -> vm.export(path, l10n.locale()));
+    }
+
+    /** The segments' sizes, map and profile, once there are segments. */
+    @Override
+    public List<org.marketingworkbench.ui.common.Slide> slides() {
+        if (!vm.hasResult().get()) {
+            return List.of();
+        }
+        return List.of(new org.marketingworkbench.ui.common.Slide("segment.sizes", sizes, null),
+                new org.marketingworkbench.ui.common.Slide("segment.map", map, null),
+                new org.marketingworkbench.ui.common.Slide("segment.heatmap", heatmap, null));
     }
 }

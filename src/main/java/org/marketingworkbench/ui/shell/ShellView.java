@@ -64,6 +64,7 @@ public final class ShellView {
     @FXML private Label jobText;
     @FXML private ProgressBar jobProgress;
     @FXML private Button cancelButton;
+    @FXML private javafx.scene.control.MenuBar menuBar;
 
     public ShellView(ShellViewModel vm, Map<Stage, StepView> stepViews, Runnable onQuit, Runnable onAbout) {
         this.vm = vm;
@@ -253,4 +254,20 @@ public final class ShellView {
     @FXML private void onCancelJob() { vm.taskMonitor().cancel(); }
     @FXML private void onNextStep() { vm.selectNext(); }
     @FXML private void onPreviousStep() { vm.selectPrevious(); }
+
+    /** Presentation mode over the key charts of every step, in pipeline order; says so when there are none yet. */
+    @FXML
+    private void onPresent() {
+        List<org.marketingworkbench.ui.common.Slide> slides = new java.util.ArrayList<>();
+        for (Stage s : Stage.values()) {
+            if (stepViews.get(s) instanceof org.marketingworkbench.ui.common.Presentable p) {
+                slides.addAll(p.slides());
+            }
+        }
+        if (slides.isEmpty()) {
+            vm.tell(org.marketingworkbench.core.i18n.UserMessage.of("presentation.nothing"));
+            return;
+        }
+        PresentationWindow.show(menuBar.getScene().getWindow(), l10n, slides, vm::noteFor);
+    }
 }

@@ -170,6 +170,16 @@ public final class ShellViewModel {
         return true;
     }
 
+    /** Puts {@code message} in the status bar. */
+    public void tell(UserMessage message) {
+        notice.set(message);
+    }
+
+    /** The consultant's note on a chart or section of the project, or {@code null}. */
+    public String noteFor(String id) {
+        return null;
+    }
+
     public boolean selectNext() {
         return currentStage().next().map(this::selectStage).orElse(false);
     }
