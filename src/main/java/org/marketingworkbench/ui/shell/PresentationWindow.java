@@ -42,6 +42,9 @@ public final class PresentationWindow {
     private final Label note = new Label();
     private final Label counter = new Label();
     private final StackPane context = new StackPane();
+    /** Holds the chart on show, drawn at a smaller size and scaled up, so its text reads from the back of a room. */
+    private final javafx.scene.Group zoomed = new javafx.scene.Group();
+    private final javafx.scene.transform.Scale zoom = new javafx.scene.transform.Scale(1, 1, 0, 0);
     private int index = -1;
     private Node lent;
     private Pane lender;
@@ -66,6 +69,11 @@ public final class PresentationWindow {
         foot.getStyleClass().add("presentation-foot");
         HBox.setHgrow(note, javafx.scene.layout.Priority.SOMETIMES);
         context.getStyleClass().add("presentation-chart");
+        zoomed.setAutoSizeChildren(false);
+        context.getChildren().setAll(zoomed);
+        context.setMinSize(0, 0);
+        context.widthProperty().addListener((obs, o, n) -> fit());
+        context.heightProperty().addListener((obs, o, n) -> fit());
         BorderPane root = new BorderPane(context, new VBox(title), null, foot, null);
         root.getStyleClass().add("presentation");
         root.setId("presentation");
@@ -83,6 +91,13 @@ public final class PresentationWindow {
     public static PresentationWindow show(Window owner, Localization l10n, List<Slide> slides,
                                           Function<String, String> notes) {
         PresentationWindow w = new PresentationWindow(owner, l10n, slides, notes);
+        // full screen where the desktop allows it; the whole screen in any case
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
+                owner.getWidth(), owner.getHeight()).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getBounds();
+        w.stage.setX(screen.getMinX());
+        w.stage.setY(screen.getMinY());
+        w.stage.setWidth(screen.getWidth());
+        w.stage.setHeight(screen.getHeight());
         w.stage.setFullScreen(true);
         w.stage.show();
         w.go(0);
@@ -153,8 +168,24 @@ public final class PresentationWindow {
         pane.getChildren().remove(chart);
         context.getStylesheets().setAll(sheets);
         context.getStyleClass().setAll(classes);
-        context.getChildren().setAll(chart);
+        chart.getTransforms().add(zoom);
+        zoomed.getChildren().setAll(chart);
         lent = chart;
+        fit();
+    }
+
+    /** Draws the chart at the room it has divided by the zoom, then scales it up to fill that room. */
+    private void fit() {
+        if (lent == null) {
+            return;
+        }
+        javafx.geometry.Insets pad = context.getInsets();
+        double w = Math.max(1, context.getWidth() - pad.getLeft() - pad.getRight());
+        double h = Math.max(1, context.getHeight() - pad.getTop() - pad.getBottom());
+        double z = Math.max(1, Math.min(2.4, Math.min(w / 900, h / 560)));
+        zoom.setX(z);
+        zoom.setY(z);
+        lent.resize(w / z, h / z);
     }
 
     /** Puts the chart on show back where it came from, at the same place among its siblings. */
@@ -162,7 +193,8 @@ public final class PresentationWindow {
         if (lent == null) {
             return;
         }
-        context.getChildren().remove(lent);
+        zoomed.getChildren().remove(lent);
+        lent.getTransforms().remove(zoom);
         lender.getChildren().add(Math.min(lenderIndex, lender.getChildren().size()), lent);
         lent = null;
         lender = null;
