@@ -401,14 +401,7 @@ public final class CleanView implements StepView {
             return;
         }
         String name = overviewToggle.isSelected() ? "all-columns" : vm.selectedColumnProperty().get();
-        dialogs.chooseExportFile(UserMessage.of("clean.chart.saveTitle"), name, "png").ifPresent(path -> {
-            try {
-                ChartExport.savePng(target, path);
-            } catch (IOException e) {
-                dialogs.showError(UserMessage.of("clean.chart.saveTitle"),
-                        UserMessage.of("clean.error.saveFailed", path, String.valueOf(e.getMessage())), e);
-            }
-        });
+        ChartExport.saveWithDialog(dialogs, target, "clean.chart.saveTitle", name, "clean.error.saveFailed");
     }
 
     // ---- recipe -----------------------------------------------------------------------------------

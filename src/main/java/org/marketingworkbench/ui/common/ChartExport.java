@@ -13,8 +13,8 @@ import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
 
 /**
- * Copies a chart to the clipboard or saves it as a PNG for a client report, at twice the screen
- * resolution so it stays sharp on a slide.
+ * Copies a chart to the clipboard (at twice the screen resolution, sharp on a slide) or saves it as a PNG at the
+ * resolution the user picks in the save dialog: screen size, for slides (2×) or for print (4×).
  */
 public final class ChartExport {
 
@@ -24,8 +24,12 @@ public final class ChartExport {
     }
 
     public static WritableImage snapshot(Node node) {
+        return snapshot(node, SCALE);
+    }
+
+    public static WritableImage snapshot(Node node, double scale) {
         SnapshotParameters params = new SnapshotParameters();
-        params.setTransform(Transform.scale(SCALE, SCALE));
+        params.setTransform(Transform.scale(scale, scale));
         return node.snapshot(params, null);
     }
 
@@ -37,7 +41,12 @@ public final class ChartExport {
 
     /** Writes the PNG through a temporary file, so a failed save never leaves half an image. */
     public static void savePng(Node node, Path target) throws IOException {
-        WritableImage image = snapshot(node);
+        savePng(node, target, SCALE);
+    }
+
+    /** Writes the PNG with {@code scale} pixels per screen pixel. */
+    public static void savePng(Node node, Path target, double scale) throws IOException {
+        WritableImage image = snapshot(node, scale);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
@@ -61,9 +70,10 @@ public final class ChartExport {
     public static void saveWithDialog(DialogService dialogs, Node chart, String titleKey, String suggestedName,
                                       String errorKey) {
         org.marketingworkbench.core.i18n.UserMessage title = org.marketingworkbench.core.i18n.UserMessage.of(titleKey);
-        dialogs.chooseExportFile(title, suggestedName, "png").ifPresent(path -> {
+        dialogs.chooseImageFile(title, suggestedName).ifPresent(file -> {
+            Path path = file.path();
             try {
-                savePng(chart, path);
+                savePng(chart, path, file.scale());
             } catch (IOException e) {
                 dialogs.showError(title, org.marketingworkbench.core.i18n.UserMessage.of(errorKey, path,
                         String.valueOf(e.getMessage())), e);

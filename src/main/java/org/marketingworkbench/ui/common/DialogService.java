@@ -37,6 +37,13 @@ public interface DialogService {
     /** Where to save an export (a chart, a recipe); {@code extension} without the dot. */
     Optional<Path> chooseExportFile(UserMessage title, String suggestedName, String extension);
 
+    /** A PNG to write and how many pixels per screen pixel it should have. */
+    record ImageFile(Path path, double scale) {
+    }
+
+    /** Where to save a chart as PNG, and at which resolution (screen size, for slides, for print). */
+    Optional<ImageFile> chooseImageFile(UserMessage title, String suggestedName);
+
     boolean confirm(UserMessage title, UserMessage question);
 
     void showError(UserMessage title, UserMessage message, Throwable details);

@@ -138,6 +138,27 @@ public final class FxDialogService implements DialogService {
         return remember(chooser.showSaveDialog(owner.get()));
     }
 
+    /** The PNG sizes offered, as pixels per screen pixel; the file type chosen in the dialog picks one. */
+    static final double[] IMAGE_SCALES = {1, 2, 4};
+
+    @Override
+    public Optional<ImageFile> chooseImageFile(UserMessage title, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(l10n.format(title));
+        if (lastFolder != null && Files.isDirectory(lastFolder)) {
+            chooser.setInitialDirectory(lastFolder.toFile());
+        }
+        chooser.setInitialFileName(suggestedName + ".png");
+        for (double scale : IMAGE_SCALES) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    l10n.get("dialog.filter.png" + (int) scale), "*.png"));
+        }
+        chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(1));   // for slides: sharp on a projector
+        Optional<Path> path = remember(chooser.showSaveDialog(owner.get()));
+        int chosen = Math.max(0, chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter()));
+        return path.map(p -> new ImageFile(p, IMAGE_SCALES[chosen]));
+    }
+
     @Override
     public boolean confirm(UserMessage title, UserMessage question) {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION, l10n.format(question),

@@ -1,6 +1,5 @@
 package org.marketingworkbench.ui.evaluate;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -336,14 +335,7 @@ public final class WhyView {
     }
 
     private void save(Node chart, String name) {
-        dialogs.chooseExportFile(UserMessage.of("why.ui.saveTitle"), name, "png").ifPresent(path -> {
-            try {
-                ChartExport.savePng(chart, path);
-            } catch (IOException e) {
-                dialogs.showError(UserMessage.of("why.ui.saveTitle"),
-                        UserMessage.of("why.ui.saveFailed", path.toString(), String.valueOf(e.getMessage())), e);
-            }
-        });
+        ChartExport.saveWithDialog(dialogs, chart, "why.ui.saveTitle", name, "why.ui.saveFailed");
     }
 
     /** The importance of each feature, once it has been measured; its finding is the caption. */

@@ -1,6 +1,5 @@
 package org.marketingworkbench.ui.segment;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
@@ -267,14 +266,7 @@ public final class RfmView {
 
     @FXML
     private void onSaveGrid() {
-        dialogs.chooseExportFile(UserMessage.of("rfm.ui.saveGridTitle"), "rfm-segments", "png").ifPresent(path -> {
-            try {
-                ChartExport.savePng(chartBox, path);
-            } catch (IOException e) {
-                dialogs.showError(UserMessage.of("rfm.ui.saveGridTitle"),
-                        UserMessage.of("rfm.ui.saveFailed", path.toString(), String.valueOf(e.getMessage())), e);
-            }
-        });
+        ChartExport.saveWithDialog(dialogs, chartBox, "rfm.ui.saveGridTitle", "rfm-segments", "rfm.ui.saveFailed");
     }
 
     @FXML

@@ -29,6 +29,14 @@ public abstract class QueuedFileDialogs implements DialogService {
         return Optional.ofNullable(files.poll());
     }
 
+    /** The resolution the next chart image is saved at. */
+    public double imageScale = 2;
+
+    @Override
+    public Optional<ImageFile> chooseImageFile(UserMessage title, String suggestedName) {
+        return Optional.ofNullable(files.poll()).map(p -> new ImageFile(p, imageScale));
+    }
+
     @Override
     public Optional<Path> chooseModelFile() {
         return Optional.ofNullable(files.poll());

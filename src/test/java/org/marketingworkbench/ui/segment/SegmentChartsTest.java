@@ -243,15 +243,23 @@ class SegmentChartsTest {
         SilhouetteChart chart = show(robot, this::silhouette, 600, 360);
         Path dir = Files.createTempDirectory("charts");
         Path png = dir.resolve("silhouette.png");
+        Path print = dir.resolve("silhouette-print.png");
         List<Exception> failures = new ArrayList<>();
         robot.interact(() -> {
             try {
                 ChartExport.savePng(chart, png);
+                ChartExport.savePng(chart, print, 4);
             } catch (Exception e) {
                 failures.add(e);
             }
         });
         assertThat(failures).isEmpty();
         assertThat(Files.size(png)).isGreaterThan(2000);
+        // the resolution chosen in the save dialog: "for print" has twice the pixels of "for slides" each way
+        java.awt.image.BufferedImage slides = javax.imageio.ImageIO.read(png.toFile());
+        java.awt.image.BufferedImage forPrint = javax.imageio.ImageIO.read(print.toFile());
+        assertThat(slides.getWidth()).isEqualTo(1200);
+        assertThat(forPrint.getWidth()).isEqualTo(2 * slides.getWidth());
+        assertThat(forPrint.getHeight()).isEqualTo(2 * slides.getHeight());
     }
 }
