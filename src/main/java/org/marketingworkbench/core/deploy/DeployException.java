@@ -32,7 +32,11 @@ public final class DeployException extends WorkbenchException {
         /** A category column has values the model never saw, and the user asked to stop. */
         UNSEEN_CATEGORIES,
         /** The model failed on the data, or the result could not be written. */
-        SCORING_FAILED
+        SCORING_FAILED,
+        /** The file to score is clearly separated by another delimiter than the model's training file. */
+        OTHER_DELIMITER,
+        /** The file to score is clearly in another text encoding than the model's training file. */
+        OTHER_ENCODING
     }
 
     private final Reason reason;
