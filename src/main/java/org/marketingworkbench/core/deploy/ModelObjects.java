@@ -40,7 +40,10 @@ final class ModelObjects {
             "java.text.SimpleDateFormat", "java.text.DateFormat", "java.text.Format", "java.text.DecimalFormat",
             "java.text.NumberFormat", "java.text.DecimalFormatSymbols", "java.text.DateFormatSymbols",
             "java.util.GregorianCalendar", "java.util.Calendar", "java.util.SimpleTimeZone", "java.util.TimeZone",
-            "sun.util.calendar.ZoneInfo");
+            "sun.util.calendar.ZoneInfo",
+            // CostSensitiveClassifier (the Train step's answer to a rare class) keeps the folder it would load a
+            // cost matrix from: a path, read without touching the file system
+            "java.io.File");
 
     /** The workbench's own subclasses of Weka learners (e.g. a random forest that can be inspected). */
     static final String OWN_WEKA_CLASSES = "org.marketingworkbench.core.adapter.weka.";
