@@ -10,10 +10,12 @@ import org.marketingworkbench.core.deploy.DeployException;
 import org.marketingworkbench.core.deploy.LoadedBundle;
 import org.marketingworkbench.core.deploy.ModelBundleReader;
 import org.marketingworkbench.core.deploy.Scorer;
+import org.marketingworkbench.core.deploy.ScoringFile;
+import org.marketingworkbench.core.deploy.SegmentAssigner;
+import org.marketingworkbench.core.clean.SchemaColumn;
 import org.marketingworkbench.core.i18n.UserMessage;
-import org.marketingworkbench.core.ingest.DataImporter;
-import org.marketingworkbench.core.ingest.ImportSettings;
 import org.marketingworkbench.core.ingest.NormalisedCsvWriter;
+import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.core.io.AtomicFile;
 import org.marketingworkbench.core.pipeline.Progress;
 import picocli.CommandLine.Command;
@@ -24,16 +26,24 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code score --model m.mwbmodel FILE --out scored.csv}: reads the model bundle (checked and filtered), reads FILE
- * with detected settings, checks its columns by name against the model's schema, and writes every row with
- * {@code score}, {@code predicted}, {@code rank} and {@code decile}. The output is written through
+ * with the import settings stored in the bundle ({@link ScoringFile}: a file with another delimiter or encoding is
+ * named as such, or read as detected with {@code --detect-settings}), checks its columns by name against the
+ * model's schema, and writes every row with {@code score}, {@code predicted}, {@code rank} and {@code decile}, and
+ * {@code segment} and {@code segment_name} when the bundle carries a segmentation. The output is written through
  * {@link AtomicFile}: on any failure there is no output file (or the previous one is unchanged).
  */
 @Command(name = "score", mixinStandardHelpOptions = true,
-        description = "Score new customers with a saved model (.mwbmodel); writes the rows with score, predicted, rank, decile.")
+        description = "Score new customers with a saved model (.mwbmodel); writes the rows with score, predicted, rank, "
+                + "decile (and segment, segment_name when the model carries segments).")
 final class ScoreCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The customers to score (read with detected settings).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The customers to score, read with the import settings "
+            + "the model's training file was read with (detected when the model does not have them).")
     Path file;
+
+    @Option(names = "--detect-settings", description = "When FILE clearly does not fit the model's import settings "
+            + "(another delimiter or encoding), read it with the settings detected in it instead of stopping.")
+    boolean detectSettings;
 
     @Option(names = "--model", required = true, paramLabel = "MODEL.mwbmodel", description = "The model bundle.")
     Path model;
@@ -61,9 +71,29 @@ final class ScoreCommand implements Callable<Integer> {
             throw new DeployException(DeployException.Reason.SCORING_FAILED, UserMessage.of("deploy.cli.sameAsInput", out));
         }
         LoadedBundle bundle = ModelBundleReader.read(model);
-        Dataset data = new DataImporter().read(file, ImportSettings.auto(), Progress.none()).dataset();
         Locale locale = Locale.getDefault();
         PrintWriter err = spec.commandLine().getErr();
+        bundle.notices().forEach(n -> err.println(n.format(locale)));
+        ScoringFile.Read read;
+        try {
+            read = new ScoringFile().read(file, bundle, detectSettings ? ScoringFile.Mode.DETECT_WHEN_DIFFERENT
+                    : ScoringFile.Mode.STORED_SETTINGS, Progress.none());
+        } catch (DeployException e) {
+            if (e.reason() == DeployException.Reason.OTHER_DELIMITER || e.reason() == DeployException.Reason.OTHER_ENCODING) {
+                throw new DeployException(e.reason(), UserMessage.of("deploy.cli.detectHint", e.userMessage()), e);
+            }
+            throw e;
+        }
+        read.notices().forEach(n -> err.println(n.format(locale)));
+        Dataset data = read.dataset();
+        SegmentAssigner.Segments segments = null;
+        if (bundle.segmentation() != null) {
+            segments = SegmentAssigner.assign(bundle.segmentation(), data, bundle.model().target().column(),
+                    Progress.none());
+            if (usesSegment(bundle, data)) {
+                data = segments.withSegmentColumn(data);
+            }
+        }
         Scorer.Check check = Scorer.check(bundle.model(), data);
         Dataset scored = Scorer.score(bundle, data, policy, Progress.none());
         if (!check.unseen().isEmpty()) {
@@ -72,9 +102,22 @@ final class ScoreCommand implements Callable<Integer> {
         if (!check.extra().isEmpty()) {
             err.println(UserMessage.of("deploy.cli.extraColumns", String.join(", ", check.extra())).format(locale));
         }
+        if (segments != null) {
+            scored = segments.withSegmentAndName(scored);
+            if (segments.missing() + segments.unseen() > 0) {
+                err.println(UserMessage.of("deploy.cli.noSegment", segments.missing() + segments.unseen(),
+                        segments.missing(), segments.unseen(), Scorer.describe(segments.unseenValues())).format(locale));
+            }
+        }
         NormalisedCsvWriter.write(scored, out);
         spec.commandLine().getOut().println(
                 UserMessage.of("deploy.cli.scored", data.rowCount(), model.getFileName(), out).format(locale));
         return WorkbenchCli.OK;
+    }
+
+    /** Whether the model was trained on the segment column (the Train step can add it) that the file lacks. */
+    private static boolean usesSegment(LoadedBundle bundle, Dataset data) {
+        return data.spec(SegmentationResult.SEGMENT_COLUMN).isEmpty() && Scorer.required(bundle.model()).stream()
+                .map(SchemaColumn::name).anyMatch(SegmentationResult.SEGMENT_COLUMN::equals);
     }
 }

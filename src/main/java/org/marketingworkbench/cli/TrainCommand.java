@@ -15,6 +15,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.marketingworkbench.core.clean.Recipe;
 import org.marketingworkbench.core.data.Dataset;
+import org.marketingworkbench.core.deploy.BundleContents;
+import org.marketingworkbench.core.deploy.EvaluationSummary;
 import org.marketingworkbench.core.deploy.ModelBundle;
 import org.marketingworkbench.core.evaluate.ConfusionMatrix;
 import org.marketingworkbench.core.evaluate.Curves;
@@ -24,8 +26,20 @@ import org.marketingworkbench.core.evaluate.ProfitPoint;
 import org.marketingworkbench.core.evaluate.RankedPredictions;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.ingest.DataImporter;
+import org.marketingworkbench.core.ingest.ImportResult;
 import org.marketingworkbench.core.ingest.ImportSettings;
 import org.marketingworkbench.core.pipeline.Progress;
+import org.marketingworkbench.core.segment.Algorithm;
+import org.marketingworkbench.core.segment.FastKMeans;
+import org.marketingworkbench.core.segment.KChooser;
+import org.marketingworkbench.core.segment.Scaling;
+import org.marketingworkbench.core.segment.SegmentDescriber;
+import org.marketingworkbench.core.segment.SegmentException;
+import org.marketingworkbench.core.segment.SegmentExport;
+import org.marketingworkbench.core.segment.SegmentStep;
+import org.marketingworkbench.core.segment.SegmentationResult;
+import org.marketingworkbench.core.segment.SegmentationSettings;
+import org.marketingworkbench.core.train.TrainedModel;
 import org.marketingworkbench.core.train.FeatureCandidate;
 import org.marketingworkbench.core.train.LearnerChoice;
 import org.marketingworkbench.core.train.LearnerDefinition;
@@ -53,7 +67,10 @@ import picocli.CommandLine.Spec;
  * on the imported table with no cleaning recipe. Features are the columns the Train step uses by default
  * (identifiers and leakage suspects left out, each named on the error stream) minus {@code --drop}. Prints the
  * leaderboard (mean ± sd over folds) and, for the best learner, its pooled held-out AUC and confusion matrix;
- * {@code --save} trains the best learner on every row and writes it.
+ * {@code --save} trains the best learner on every row and writes it with the import settings the file was read
+ * with and the learner's validation figures; with {@code --segment-on} the same file is segmented (as
+ * {@code segment FILE --features ...} does) and the segments go into the model file, so that {@code score} gives
+ * each customer a segment too.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train and compare learners (Weka) by stratified cross-validation; prints the leaderboard.")
@@ -92,8 +109,22 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the result as JSON.")
     boolean json;
 
-    @Option(names = "--save", paramLabel = "MODEL.mwbmodel", description = "Train the best learner on all rows and save it.")
+    @Option(names = "--save", paramLabel = "MODEL.mwbmodel", description = "Train the best learner on all rows and save it "
+            + "(with the settings FILE was read with and the learner's validation figures).")
     Path save;
+
+    @Option(names = "--segment-on", split = ",", paramLabel = "A,B", description = "With --save: segment the customers of "
+            + "FILE on these columns (as the segment command does, numbers standardised) and save the segments with the "
+            + "model, so that score gives each customer a segment and its name.")
+    List<String> segmentOn = new ArrayList<>();
+
+    @Option(names = "--segments", paramLabel = "K", description = "With --segment-on: the number of segments (default: "
+            + "k-means tries 2 to 10 and takes the recommended number; EM chooses its own).")
+    Integer segments;
+
+    @Option(names = "--segment-algorithm", defaultValue = "kmeans", paramLabel = "NAME",
+            description = "With --segment-on: kmeans (default), em or hierarchical.")
+    String segmentAlgorithm;
 
     @Spec
     CommandSpec spec;
@@ -119,7 +150,18 @@ final class TrainCommand implements Callable<Integer> {
         if (cost != null) {
             ProfitCurve.requireValidMoney(cost, value);
         }
-        Dataset data = new DataImporter().read(file, ImportSettings.auto(), Progress.none()).dataset();
+        Algorithm segmentBy = null;
+        if (!segmentOn.isEmpty()) {
+            if (save == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--segment-on needs --save");
+            }
+            segmentBy = Algorithm.fromId(segmentAlgorithm).orElseThrow(() -> new SegmentException(
+                    SegmentException.Reason.INVALID_SETTINGS, UserMessage.of("cli.segment.unknownAlgorithm",
+                    segmentAlgorithm, String.join(", ", java.util.Arrays.stream(Algorithm.values()).map(Algorithm::id)
+                            .toList()))));
+        }
+        ImportResult imported = new DataImporter().read(file, ImportSettings.auto(), Progress.none());
+        Dataset data = imported.dataset();
         Locale locale = Locale.getDefault();
         List<FeatureCandidate> candidates = TrainingData.candidates(data, target, Progress.none());
         Set<String> dropped = new HashSet<>(drop.stream().map(String::strip).toList());
@@ -134,9 +176,17 @@ final class TrainCommand implements Callable<Integer> {
                 .withValidation(Validation.crossValidation(folds, 0)).withSeed(seed);
         TrainStep step = new TrainStep();
         TrainingResult result = step.run(data, Recipe.empty(), settings, TrainingListener.NONE, Progress.none());
+        SegmentationResult segmented = null;
         if (save != null) {
-            ModelBundle.write(step.fitFinal(data, Recipe.empty(), settings, result.best().learnerId(),
-                    Progress.none()), save, ModelBundle.DEFAULT_THRESHOLD, ModelBundle.sha256(file));
+            TrainedModel model = step.fitFinal(data, Recipe.empty(), settings, result.best().learnerId(), Progress.none());
+            BundleContents contents = BundleContents.of(model).withSourceSha256(imported.sha256())
+                    .withImportSettings(imported.resolvedSettings()).withEvaluation(EvaluationSummary.of(result));
+            if (segmentBy != null) {
+                segmented = segment(data, segmentBy);
+                contents = contents.withSegmentation(segmented, null, SegmentExport.names(
+                        SegmentDescriber.describe(data, segmented), java.util.Map.of(), locale));
+            }
+            ModelBundle.write(contents, save);
         }
         PrintWriter w = spec.commandLine().getOut();
         if (json) {
@@ -147,7 +197,24 @@ final class TrainCommand implements Callable<Integer> {
         if (save != null) {
             w.println(UserMessage.of("cli.train.saved", save).format(locale));
         }
+        if (segmented != null) {
+            w.println(UserMessage.of("deploy.cli.segmentsSaved", segmented.k(), segmented.settings().algorithm().label(),
+                    String.join(", ", segmented.settings().features()), segmented.rowsUsed()).format(locale));
+        }
         return WorkbenchCli.OK;
+    }
+
+    /** The Segment step on the training file, as {@code segment FILE --features ... [--k K]} runs it. */
+    private SegmentationResult segment(Dataset data, Algorithm algorithm) throws SegmentException {
+        List<String> features = segmentOn.stream().map(String::strip).filter(f -> !f.isEmpty()).toList();
+        SegmentationSettings s = new SegmentationSettings(SegmentationSettings.CURRENT_VERSION, features,
+                segments == null ? SegmentationSettings.AUTOMATIC_K : segments, algorithm, seed, Scaling.STANDARDISE,
+                FastKMeans.DEFAULT_RESTARTS);
+        if (segments == null && !algorithm.choosesK()) {
+            s = s.withK(new KChooser().choose(data, s.withK(2), KChooser.DEFAULT_FROM, KChooser.DEFAULT_TO,
+                    Progress.none()).recommendedK());
+        }
+        return new SegmentStep().run(data, s, Progress.none());
     }
 
     private void printText(PrintWriter w, TrainingResult r, int rows, Locale locale) {

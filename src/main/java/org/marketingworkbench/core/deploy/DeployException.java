@@ -32,7 +32,16 @@ public final class DeployException extends WorkbenchException {
         /** A category column has values the model never saw, and the user asked to stop. */
         UNSEEN_CATEGORIES,
         /** The model failed on the data, or the result could not be written. */
-        SCORING_FAILED
+        SCORING_FAILED,
+        /** The file to score is clearly separated by another delimiter than the model's training file. */
+        OTHER_DELIMITER,
+        /** The file to score is clearly in another text encoding than the model's training file. */
+        OTHER_ENCODING,
+        /**
+         * A Weka model to import does not go with its header (another header inside the model file, a class
+         * attribute that is not there), or uses attributes the workbench cannot score (dates, text, relations).
+         */
+        UNSUPPORTED_HEADER
     }
 
     private final Reason reason;

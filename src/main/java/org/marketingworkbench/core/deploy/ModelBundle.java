@@ -27,25 +27,38 @@ import org.marketingworkbench.core.train.TrainedModel;
 import weka.core.Attribute;
 
 /**
- * The {@code .mwbmodel} file, format version 1: a zip with
+ * The {@code .mwbmodel} file: a zip with
  * <ul>
  *   <li>{@code model.json}: format and version, the training settings, target and positive class, the threshold,
  *       the schema (names, types, category levels), the fitted cleaning recipe, and provenance (learner and Weka
- *       options, seed, source data hash when known, workbench/Weka/Java versions, date);</li>
+ *       options, seed, source data hash when known, workbench/Weka/Java versions, date); when known, the import
+ *       settings the training file was read with ({@code importSettings}) and the learner's validation figures
+ *       ({@code evaluation}); for a model imported from Weka, the file it came from
+ *       ({@code provenance.importedFrom});</li>
  *   <li>{@code weka.model}: Java serialisation of the Weka classifier and its empty {@code Instances} header;</li>
+ *   <li>optionally {@code segments.json} (the segmentation's prepared features, cleaning recipe, segment names and
+ *       settings) with {@code segments.model} (Java serialisation of the fitted Weka clusterer and its header);</li>
  *   <li>{@code manifest.json} (last): the SHA-256 of each part, which {@link ModelBundleReader} checks before it
  *       deserialises anything.</li>
  * </ul>
- * Written through {@link AtomicFile}: a failure never leaves half a bundle. Replaces the first form written by
- * the first form written by `train --save` (same zip, same two parts, no manifest), which {@link ModelBundleReader} refuses
- * because it cannot check its integrity.
+ * Format versions: 0 is the first form written by the first {@code train --save} (model.json and weka.model, no
+ * manifest; read with a notice that its integrity cannot be checked); 1 adds the manifest; 2 is a bundle with a
+ * segmentation. A bundle without a segmentation is still written as version 1, so that a workbench from before
+ * segments opens it; one with a segmentation says 2, so that such a workbench says it is from a newer version
+ * instead of refusing an unknown part. Written through {@link AtomicFile}: a failure never leaves half a bundle.
  */
 public final class ModelBundle {
 
     public static final String FORMAT = "marketing-workbench-model";
-    public static final int VERSION = 1;
+    public static final String SEGMENTS_FORMAT = "marketing-workbench-segments";
+    /** The newest format version this workbench reads and writes. */
+    public static final int VERSION = 2;
+    /** The version of a bundle without a segmentation. */
+    public static final int VERSION_WITHOUT_SEGMENTS = 1;
     public static final String MODEL_JSON = "model.json";
     public static final String WEKA_MODEL = "weka.model";
+    public static final String SEGMENTS_JSON = "segments.json";
+    public static final String SEGMENTS_MODEL = "segments.model";
     public static final String MANIFEST = "manifest.json";
     public static final double DEFAULT_THRESHOLD = 0.5;
 
@@ -54,7 +67,7 @@ public final class ModelBundle {
 
     /** Writes {@code model} with the default threshold and no known source data. */
     public static void write(TrainedModel model, Path file) throws IOException {
-        write(model, file, DEFAULT_THRESHOLD, null);
+        write(BundleContents.of(model), file);
     }
 
     /**
@@ -64,19 +77,37 @@ public final class ModelBundle {
      * @param sourceSha256 SHA-256 (hex) of the file the model was trained on, or {@code null} when unknown
      */
     public static void write(TrainedModel model, Path file, double threshold, String sourceSha256) throws IOException {
-        if (!(threshold >= 0 && threshold <= 1)) {
-            throw new IllegalArgumentException("threshold " + threshold);
-        }
+        write(BundleContents.of(model).withThreshold(threshold).withSourceSha256(sourceSha256), file);
+    }
+
+    /** Writes the model and every optional part {@code contents} has to {@code file}, atomically. */
+    public static void write(BundleContents contents, Path file) throws IOException {
+        int version = versionOf(contents);
         Map<String, byte[]> parts = new LinkedHashMap<>();
-        parts.put(MODEL_JSON, modelJson(model, threshold, sourceSha256));
-        parts.put(WEKA_MODEL, wekaModel(model));
-        writeParts(parts, file);
+        parts.put(MODEL_JSON, modelJson(contents, version));
+        parts.put(WEKA_MODEL, serialise(contents.model().classifier(), contents.model().header()));
+        if (contents.segmentation() != null) {
+            parts.put(SEGMENTS_JSON, segmentsJson(contents.segmentation()));
+            parts.put(SEGMENTS_MODEL, serialise(contents.segmentation().segmentation().clusterer(),
+                    contents.segmentation().segmentation().header()));
+        }
+        writeParts(parts, file, version);
+    }
+
+    static int versionOf(BundleContents contents) {
+        return contents.segmentation() == null ? VERSION_WITHOUT_SEGMENTS : VERSION;
     }
 
     static byte[] modelJson(TrainedModel model, double threshold, String sourceSha256) throws IOException {
+        BundleContents c = BundleContents.of(model).withThreshold(threshold).withSourceSha256(sourceSha256);
+        return modelJson(c, versionOf(c));
+    }
+
+    static byte[] modelJson(BundleContents contents, int version) throws IOException {
+        TrainedModel model = contents.model();
         ObjectNode json = JsonNodeFactory.instance.objectNode();
         json.put("format", FORMAT);
-        json.put("version", VERSION);
+        json.put("version", version);
         json.put("learner", model.learnerId());
         json.set("settings", model.settings().toJson());
         ObjectNode target = json.putObject("target");
@@ -93,7 +124,7 @@ public final class ModelBundle {
         if (positive >= 0) {
             target.put("positiveClass", model.target().classes().get(positive));
         }
-        json.put("threshold", threshold);
+        json.put("threshold", contents.threshold());
         ArrayNode schema = json.putArray("schema");
         for (SchemaColumn c : ModelInput.schema(model)) {
             ObjectNode col = schema.addObject();
@@ -108,6 +139,12 @@ public final class ModelBundle {
             }
         }
         json.set("recipe", new ObjectMapper().readTree(RecipeJson.write(model.recipe())));
+        if (contents.importSettings() != null) {
+            json.set("importSettings", contents.importSettings().toJson());
+        }
+        if (contents.evaluation() != null) {
+            json.set("evaluation", contents.evaluation().toJson());
+        }
         ObjectNode provenance = json.putObject("provenance");
         provenance.put("learner", model.learnerId());
         provenance.put("wekaClass", model.classifier().getClass().getName());
@@ -115,8 +152,16 @@ public final class ModelBundle {
             provenance.put("wekaOptions", weka.core.Utils.joinOptions(oh.getOptions()));
         }
         provenance.put("seed", model.settings().seed());
-        if (sourceSha256 != null) {
-            provenance.put("sourceSha256", sourceSha256);
+        if (contents.sourceSha256() != null) {
+            provenance.put("sourceSha256", contents.sourceSha256());
+        }
+        if (contents.importedFrom() != null) {
+            ObjectNode from = provenance.putObject("importedFrom");
+            from.put("file", contents.importedFrom().fileName());
+            from.put("sha256", contents.importedFrom().sha256());
+            if (contents.importedFrom().headerFileName() != null) {
+                from.put("header", contents.importedFrom().headerFileName());
+            }
         }
         LibraryVersions v = LibraryVersions.detect();
         provenance.put("workbench", v.workbench());
@@ -126,20 +171,47 @@ public final class ModelBundle {
         return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
     }
 
+    static byte[] segmentsJson(BundleSegmentation s) throws IOException {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("format", SEGMENTS_FORMAT);
+        json.put("version", 1);
+        json.set("segmentation", s.segmentation().toJson());
+        ObjectNode names = json.putObject("names");
+        s.names().forEach((number, name) -> names.put(Integer.toString(number), name));
+        if (s.settings() != null) {
+            json.set("settings", s.settings().toJson());
+        }
+        if (s.recipe() != null) {
+            json.set("recipe", new ObjectMapper().readTree(RecipeJson.write(s.recipe())));
+        }
+        return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+    }
+
     static byte[] wekaModel(TrainedModel model) throws IOException {
+        return serialise(model.classifier(), model.header());
+    }
+
+    /** Java serialisation of {@code objects} in order, as Weka's {@code SerializationHelper.writeAll} writes them. */
+    static byte[] serialise(Object... objects) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream oos = new ObjectOutputStream(bytes)) {
-            oos.writeObject(model.classifier());
-            oos.writeObject(model.header());
+            for (Object o : objects) {
+                oos.writeObject(o);
+            }
         }
         return bytes.toByteArray();
     }
 
-    /** Writes {@code parts} in order and then the manifest of their hashes, atomically. */
+    /** Writes {@code parts} in order and then the manifest of their hashes (version 1), atomically. */
     static void writeParts(Map<String, byte[]> parts, Path file) throws IOException {
+        writeParts(parts, file, VERSION_WITHOUT_SEGMENTS);
+    }
+
+    /** Writes {@code parts} in order and then the manifest of their hashes, atomically. */
+    static void writeParts(Map<String, byte[]> parts, Path file, int version) throws IOException {
         ObjectNode manifest = JsonNodeFactory.instance.objectNode();
         manifest.put("format", FORMAT);
-        manifest.put("version", VERSION);
+        manifest.put("version", version);
         ObjectNode hashes = manifest.putObject("sha256");
         parts.forEach((name, bytes) -> hashes.put(name, sha256(bytes)));
         byte[] manifestBytes = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest);

@@ -3,26 +3,26 @@ package org.marketingworkbench.core.deploy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InvalidClassException;
 import java.io.ObjectInputFilter;
-import java.io.ObjectInputStream;
-import java.io.StreamCorruptedException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -31,21 +31,33 @@ import org.marketingworkbench.core.clean.RecipeJson;
 import org.marketingworkbench.core.clean.table.CleanException;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.i18n.WorkbenchException;
+import org.marketingworkbench.core.ingest.ImportException;
+import org.marketingworkbench.core.ingest.ImportSettings;
+import org.marketingworkbench.core.segment.FittedSegmentation;
+import org.marketingworkbench.core.segment.SegmentException;
+import org.marketingworkbench.core.segment.SegmentationSettings;
 import org.marketingworkbench.core.train.TargetInfo;
 import org.marketingworkbench.core.train.Task;
 import org.marketingworkbench.core.train.TrainException;
 import org.marketingworkbench.core.train.TrainedModel;
 import org.marketingworkbench.core.train.TrainingSettings;
 import weka.classifiers.Classifier;
+import weka.clusterers.Clusterer;
 import weka.core.Instances;
 
 /**
  * Reads a {@link ModelBundle}, in this order, so that a hostile or damaged file is refused before any of its
- * bytes reach Java deserialisation: file and part size limits, the zip's parts (only the three known names, each
- * once), the manifest's format and version (a newer version is named as such), the SHA-256 of every part, the
- * JSON part; only then {@code weka.model}, through an {@link ObjectInputFilter} that allows Weka's classes, a
- * short list of JDK value and collection classes, arrays and primitives, and limits depth, references, array
- * length and bytes. Everything else is rejected with a message in words.
+ * bytes reach Java deserialisation: file and part size limits, the zip's parts (only the known names, each once),
+ * the manifest's format and version (a newer version is named as such), the SHA-256 of every part (every part
+ * present must be listed, every part listed must be present), the JSON parts; only then {@code weka.model} (and
+ * {@code segments.model}), through {@link ModelObjects}' {@link ObjectInputFilter}. Everything else is rejected
+ * with a message in words.
+ *
+ * <p>The first form (version 0, written by the first {@code train --save}: model.json and weka.model, no manifest)
+ * opens too, through the same filter, with a notice that its integrity cannot be checked: the manifest guards
+ * against damage, not against an attacker (who can recompute the hashes); the filter is what keeps a hostile file
+ * from running code. A current bundle that lost its manifest (its model.json has the provenance the first form
+ * never had) is incomplete, and refused as such.
  */
 public final class ModelBundleReader {
 
@@ -55,31 +67,10 @@ public final class ModelBundleReader {
     public static final long MAX_PART_BYTES = 1L << 30;
     /** Largest JSON part or manifest. */
     public static final long MAX_JSON_BYTES = 64L << 20;
-    static final long MAX_DEPTH = 2_000;
-    static final long MAX_REFERENCES = 50_000_000;
 
-    private static final Set<String> PARTS = Set.of(ModelBundle.MODEL_JSON, ModelBundle.WEKA_MODEL, ModelBundle.MANIFEST);
-
-    /** JDK classes a Weka model and its header are made of, by exact name. */
-    static final Set<String> JDK_ALLOWED = Set.of(
-            "java.lang.Object", "java.lang.String", "java.lang.Number", "java.lang.Boolean", "java.lang.Character",
-            "java.lang.Byte", "java.lang.Short", "java.lang.Integer", "java.lang.Long", "java.lang.Float",
-            "java.lang.Double", "java.lang.Enum",
-            "java.util.ArrayList", "java.util.LinkedList", "java.util.Vector", "java.util.Stack",
-            "java.util.HashMap", "java.util.LinkedHashMap", "java.util.TreeMap", "java.util.Hashtable",
-            "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet", "java.util.BitSet",
-            "java.util.Random", "java.util.Date", "java.util.Locale", "java.util.Collections$UnmodifiableList",
-            "java.util.Collections$UnmodifiableRandomAccessList", "java.util.Collections$UnmodifiableCollection",
-            "java.util.Collections$EmptyList", "java.util.Collections$EmptyMap", "java.util.Collections$EmptySet",
-            "java.util.Arrays$ArrayList", "java.util.Map$Entry", "java.util.concurrent.atomic.AtomicLong",
-            // date attributes of a Weka header keep their format
-            "java.text.SimpleDateFormat", "java.text.DateFormat", "java.text.Format", "java.text.DecimalFormat",
-            "java.text.NumberFormat", "java.text.DecimalFormatSymbols", "java.text.DateFormatSymbols",
-            "java.util.GregorianCalendar", "java.util.Calendar", "java.util.SimpleTimeZone", "java.util.TimeZone",
-            "sun.util.calendar.ZoneInfo");
-
-    /** The workbench's own subclasses of Weka learners (e.g. a random forest that can be inspected). */
-    static final String OWN_WEKA_CLASSES = "org.marketingworkbench.core.adapter.weka.";
+    private static final Set<String> PARTS = Set.of(ModelBundle.MODEL_JSON, ModelBundle.WEKA_MODEL,
+            ModelBundle.SEGMENTS_JSON, ModelBundle.SEGMENTS_MODEL, ModelBundle.MANIFEST);
+    private static final Set<String> SERIALISED = Set.of(ModelBundle.WEKA_MODEL, ModelBundle.SEGMENTS_MODEL);
 
     private ModelBundleReader() {
     }
@@ -87,46 +78,122 @@ public final class ModelBundleReader {
     /** Reads and checks {@code file}; see the class comment for the order of the checks. */
     public static LoadedBundle read(Path file) throws DeployException {
         Map<String, byte[]> parts = parts(file);
-        JsonNode manifest = json(file, parts.get(ModelBundle.MANIFEST), ModelBundle.MANIFEST);
-        if (!ModelBundle.FORMAT.equals(manifest.path("format").asText())) {
-            throw notAModel(file, null);
+        int version;
+        List<UserMessage> notices = new ArrayList<>();
+        if (parts.containsKey(ModelBundle.MANIFEST)) {
+            JsonNode manifest = json(file, parts.get(ModelBundle.MANIFEST), ModelBundle.MANIFEST);
+            if (!ModelBundle.FORMAT.equals(manifest.path("format").asText())) {
+                throw notAModel(file, null);
+            }
+            version = manifest.path("version").asInt(-1);
+            if (version > ModelBundle.VERSION) {
+                throw new DeployException(DeployException.Reason.NEWER_VERSION,
+                        UserMessage.of("deploy.error.newerVersion", file, version, ModelBundle.VERSION));
+            }
+            if (version < 1) {
+                throw notAModel(file, null);
+            }
+            checkIntegrity(file, manifest, parts);
+        } else {
+            version = 0;
+            notices.add(UserMessage.of("deploy.notice.unchecked", file.getFileName()));
         }
-        int version = manifest.path("version").asInt(-1);
-        if (version > ModelBundle.VERSION) {
-            throw new DeployException(DeployException.Reason.NEWER_VERSION,
-                    UserMessage.of("deploy.error.newerVersion", file, version, ModelBundle.VERSION));
-        }
-        if (version < 1) {
-            throw notAModel(file, null);
-        }
-        checkIntegrity(file, manifest, parts);
         JsonNode meta = json(file, parts.get(ModelBundle.MODEL_JSON), ModelBundle.MODEL_JSON);
-        if (!ModelBundle.FORMAT.equals(meta.path("format").asText()) || meta.path("version").asInt(-1) != version) {
+        if (!ModelBundle.FORMAT.equals(meta.path("format").asText())
+                || version > 0 && meta.path("version").asInt(-1) != version) {
             throw notAModel(file, null);
         }
         TrainingSettings settings;
         TargetInfo target;
         FittedRecipe recipe;
+        ImportSettings importSettings = null;
+        EvaluationSummary evaluation = null;
         try {
             settings = TrainingSettings.fromJson(meta.get("settings"));
             target = target(meta.path("target"));
             recipe = RecipeJson.readFitted(new ObjectMapper().writeValueAsString(meta.get("recipe")));
-        } catch (TrainException | CleanException | JsonProcessingException | RuntimeException e) {
-            throw new DeployException(DeployException.Reason.NOT_A_MODEL, UserMessage.of("deploy.error.damagedPart",
-                    file, ModelBundle.MODEL_JSON, e instanceof WorkbenchException we ? we.userMessage() : reason(e)), e);
-        }
-        Object[] weka = deserialise(file, parts.get(ModelBundle.WEKA_MODEL), 2);
-        if (!(weka[0] instanceof Classifier classifier) || !(weka[1] instanceof Instances header)) {
-            throw notAModel(file, null);
+            if (meta.hasNonNull("importSettings")) {
+                importSettings = ImportSettings.fromJson(meta.get("importSettings"));
+            }
+            if (meta.hasNonNull("evaluation")) {
+                evaluation = EvaluationSummary.fromJson(meta.get("evaluation"));
+            }
+        } catch (TrainException | CleanException | ImportException | JsonProcessingException | RuntimeException e) {
+            throw damaged(file, ModelBundle.MODEL_JSON, e);
         }
         double threshold = meta.path("threshold").asDouble(ModelBundle.DEFAULT_THRESHOLD);
         if (!(threshold >= 0 && threshold <= 1)) {
             throw new DeployException(DeployException.Reason.NOT_A_MODEL, UserMessage.of("deploy.error.damagedPart",
                     file, ModelBundle.MODEL_JSON, "threshold " + threshold));
         }
+        SegmentsJson segments = parts.containsKey(ModelBundle.SEGMENTS_JSON)
+                ? segmentsJson(file, parts.get(ModelBundle.SEGMENTS_JSON)) : null;
+        // only now, with every check passed, anything is deserialised
+        Object[] weka = ModelObjects.read(file, ModelBundle.WEKA_MODEL, parts.get(ModelBundle.WEKA_MODEL), 2, 2);
+        if (!(weka[0] instanceof Classifier classifier) || !(weka[1] instanceof Instances header)) {
+            throw notAModel(file, null);
+        }
+        BundleSegmentation segmentation = null;
+        if (segments != null) {
+            Object[] clusterer = ModelObjects.read(file, ModelBundle.SEGMENTS_MODEL,
+                    parts.get(ModelBundle.SEGMENTS_MODEL), 2, 2);
+            if (!(clusterer[0] instanceof Clusterer c) || !(clusterer[1] instanceof Instances h)) {
+                throw damaged(file, ModelBundle.SEGMENTS_MODEL, "not a clusterer and its header");
+            }
+            try {
+                segmentation = new BundleSegmentation(FittedSegmentation.fromJson(segments.fitted(), c, h),
+                        segments.recipe(), segments.names(), segments.settings());
+            } catch (SegmentException e) {
+                throw damaged(file, ModelBundle.SEGMENTS_JSON, e);
+            }
+        }
         TrainedModel model = new TrainedModel(settings, target, meta.path("learner").asText(),
                 classifier, recipe, header);
-        return new LoadedBundle(version, model, threshold, meta.path("provenance"));
+        JsonNode provenance = version == 0 ? firstFormProvenance(meta) : meta.path("provenance");
+        return new LoadedBundle(version, model, threshold, provenance, importSettings, evaluation, segmentation,
+                notices);
+    }
+
+    /** The first form kept the learner's Weka class and options at the top of model.json. */
+    private static JsonNode firstFormProvenance(JsonNode meta) {
+        ObjectNode p = JsonNodeFactory.instance.objectNode();
+        p.put("learner", meta.path("learner").asText());
+        if (meta.hasNonNull("wekaClass")) {
+            p.put("wekaClass", meta.get("wekaClass").asText());
+        }
+        if (meta.hasNonNull("wekaOptions")) {
+            p.put("wekaOptions", meta.get("wekaOptions").asText());
+        }
+        return p;
+    }
+
+    /** The segments part, read and checked before the clusterer is deserialised. */
+    private record SegmentsJson(JsonNode fitted, FittedRecipe recipe, Map<Integer, String> names,
+                                SegmentationSettings settings) {
+    }
+
+    private static SegmentsJson segmentsJson(Path file, byte[] bytes) throws DeployException {
+        JsonNode json = json(file, bytes, ModelBundle.SEGMENTS_JSON);
+        if (!ModelBundle.SEGMENTS_FORMAT.equals(json.path("format").asText())) {
+            throw damaged(file, ModelBundle.SEGMENTS_JSON, "format " + json.path("format").asText());
+        }
+        try {
+            FittedRecipe recipe = json.hasNonNull("recipe")
+                    ? RecipeJson.readFitted(new ObjectMapper().writeValueAsString(json.get("recipe"))) : null;
+            SegmentationSettings settings = json.hasNonNull("settings")
+                    ? SegmentationSettings.fromJson(json.get("settings")) : null;
+            Map<Integer, String> names = new TreeMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> it = json.path("names").fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                names.put(Integer.parseInt(e.getKey()), e.getValue().asText());
+            }
+            if (!json.path("segmentation").isObject()) {
+                throw new IllegalArgumentException("no segmentation");
+            }
+            return new SegmentsJson(json.get("segmentation"), recipe, names, settings);
+        } catch (CleanException | SegmentException | JsonProcessingException | RuntimeException e) {
+            throw damaged(file, ModelBundle.SEGMENTS_JSON, e);
+        }
     }
 
     private static TargetInfo target(JsonNode t) {
@@ -144,16 +211,7 @@ public final class ModelBundleReader {
 
     /** Every part of the zip, in memory, with limits on the file, each part and the names. */
     private static Map<String, byte[]> parts(Path file) throws DeployException {
-        long size;
-        try {
-            if (!Files.isRegularFile(file)) {
-                throw new DeployException(DeployException.Reason.UNREADABLE, UserMessage.of("deploy.error.noFile", file));
-            }
-            size = Files.size(file);
-        } catch (IOException e) {
-            throw new DeployException(DeployException.Reason.UNREADABLE,
-                    UserMessage.of("deploy.error.unreadable", file, reason(e)), e);
-        }
+        long size = checkedSize(file);
         if (size > MAX_FILE_BYTES) {
             throw new DeployException(DeployException.Reason.TOO_LARGE,
                     UserMessage.of("deploy.error.tooLarge", file, MAX_FILE_BYTES >> 20));
@@ -175,7 +233,7 @@ public final class ModelBundleReader {
                     throw new DeployException(DeployException.Reason.NOT_A_MODEL,
                             UserMessage.of("deploy.error.unexpectedPart", file, name));
                 }
-                long limit = name.equals(ModelBundle.WEKA_MODEL) ? MAX_PART_BYTES : MAX_JSON_BYTES;
+                long limit = SERIALISED.contains(name) ? MAX_PART_BYTES : MAX_JSON_BYTES;
                 parts.put(name, readLimited(zip, limit, file, name));
             }
         } catch (EOFException | ZipException e) {
@@ -185,16 +243,36 @@ public final class ModelBundleReader {
                     UserMessage.of("deploy.error.unreadable", file, reason(e)), e);
         }
         if (!parts.containsKey(ModelBundle.MANIFEST)) {
-            // written last: a bundle cut short loses it first; a zip of something else never had it
-            if (parts.containsKey(ModelBundle.MODEL_JSON)) {
+            // written last: a bundle cut short loses it first; a zip of something else never had it; the first
+            // form never had it either, and is told apart by its model.json (no provenance, no threshold)
+            if (!parts.containsKey(ModelBundle.MODEL_JSON)) {
+                throw notAModel(file, null);
+            }
+            JsonNode meta = json(file, parts.get(ModelBundle.MODEL_JSON), ModelBundle.MODEL_JSON);
+            boolean firstForm = ModelBundle.FORMAT.equals(meta.path("format").asText())
+                    && !meta.has("provenance") && !meta.has("threshold")
+                    && parts.keySet().equals(Set.of(ModelBundle.MODEL_JSON, ModelBundle.WEKA_MODEL));
+            if (!firstForm) {
                 throw new DeployException(DeployException.Reason.TRUNCATED, UserMessage.of("deploy.error.noManifest", file));
             }
-            throw notAModel(file, null);
         }
         return parts;
     }
 
-    private static byte[] readLimited(InputStream in, long limit, Path file, String part) throws IOException,
+    /** The size of {@code file}, which must be a readable regular file. */
+    static long checkedSize(Path file) throws DeployException {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new DeployException(DeployException.Reason.UNREADABLE, UserMessage.of("deploy.error.noFile", file));
+            }
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new DeployException(DeployException.Reason.UNREADABLE,
+                    UserMessage.of("deploy.error.unreadable", file, reason(e)), e);
+        }
+    }
+
+    static byte[] readLimited(InputStream in, long limit, Path file, String part) throws IOException,
             DeployException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[1 << 16];
@@ -210,18 +288,30 @@ public final class ModelBundleReader {
         return out.toByteArray();
     }
 
+    /** Every part listed in the manifest is there with its hash, and every part there is listed. */
     private static void checkIntegrity(Path file, JsonNode manifest, Map<String, byte[]> parts) throws DeployException {
         JsonNode hashes = manifest.path("sha256");
-        for (String part : List.of(ModelBundle.MODEL_JSON, ModelBundle.WEKA_MODEL)) {
+        List<String> expected = new ArrayList<>(List.of(ModelBundle.MODEL_JSON, ModelBundle.WEKA_MODEL));
+        hashes.fieldNames().forEachRemaining(name -> {
+            if (!expected.contains(name)) {
+                expected.add(name);
+            }
+        });
+        for (String part : parts.keySet()) {
+            if (!part.equals(ModelBundle.MANIFEST) && !expected.contains(part)) {
+                // a part nobody listed was put in afterwards
+                throw new DeployException(DeployException.Reason.TAMPERED, UserMessage.of("deploy.error.tampered", file, part));
+            }
+        }
+        for (String part : expected) {
             byte[] bytes = parts.get(part);
-            String expected = hashes.path(part).asText("");
             if (bytes == null) {
                 throw new DeployException(DeployException.Reason.TRUNCATED,
                         UserMessage.of("deploy.error.missingPart", file, part));
             }
             byte[] want;
             try {
-                want = HexFormat.of().parseHex(expected);
+                want = HexFormat.of().parseHex(hashes.path(part).asText(""));
             } catch (IllegalArgumentException e) {
                 want = new byte[0];
             }
@@ -229,6 +319,12 @@ public final class ModelBundleReader {
             if (!MessageDigest.isEqual(want, actual)) {
                 throw new DeployException(DeployException.Reason.TAMPERED, UserMessage.of("deploy.error.tampered", file, part));
             }
+        }
+        if (parts.containsKey(ModelBundle.SEGMENTS_JSON) != parts.containsKey(ModelBundle.SEGMENTS_MODEL)) {
+            String missing = parts.containsKey(ModelBundle.SEGMENTS_JSON) ? ModelBundle.SEGMENTS_MODEL
+                    : ModelBundle.SEGMENTS_JSON;
+            throw new DeployException(DeployException.Reason.TRUNCATED,
+                    UserMessage.of("deploy.error.missingPart", file, missing));
         }
     }
 
@@ -250,86 +346,24 @@ public final class ModelBundleReader {
      * hostile-object test, which shows that these exact bytes do run code without the filter.
      */
     static Object[] deserialise(Path file, byte[] bytes, int count) throws DeployException {
-        AllowList filter = new AllowList(bytes.length);
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
-            in.setObjectInputFilter(filter);
-            Object[] objects = new Object[count];
-            for (int i = 0; i < count; i++) {
-                objects[i] = in.readObject();
-            }
-            return objects;
-        } catch (InvalidClassException e) {
-            if (filter.rejected != null) {
-                throw new DeployException(DeployException.Reason.UNSAFE_CONTENT,
-                        UserMessage.of("deploy.error.unsafe", file, filter.rejected), e);
-            }
-            throw notAModel(file, e);
-        } catch (EOFException e) {
-            throw new DeployException(DeployException.Reason.TRUNCATED, UserMessage.of("deploy.error.truncated", file), e);
-        } catch (StreamCorruptedException | ClassNotFoundException | ClassCastException e) {
-            throw notAModel(file, e);
-        } catch (IOException | RuntimeException e) {
-            throw new DeployException(DeployException.Reason.NOT_A_MODEL,
-                    UserMessage.of("deploy.error.damagedPart", file, ModelBundle.WEKA_MODEL, reason(e)), e);
-        }
+        return ModelObjects.read(file, ModelBundle.WEKA_MODEL, bytes, count, count);
     }
 
-    /** Weka's classes, the JDK classes in {@link #JDK_ALLOWED}, arrays of those and primitives; limits. */
-    static final class AllowList implements ObjectInputFilter {
-        private final long maxBytes;
-        private final long maxArray;
-        /** What was refused, for the message. */
-        String rejected;
+    private static DeployException damaged(Path file, String part, Exception e) {
+        return new DeployException(DeployException.Reason.NOT_A_MODEL, UserMessage.of("deploy.error.damagedPart",
+                file, part, e instanceof WorkbenchException we ? we.userMessage() : reason(e)), e);
+    }
 
-        AllowList(long streamBytes) {
-            this.maxBytes = streamBytes;
-            // each element of an array takes at least one byte of the stream (a null is one byte)
-            this.maxArray = streamBytes;
-        }
-
-        @Override
-        public Status checkInput(FilterInfo info) {
-            if (info.depth() > MAX_DEPTH) {
-                rejected = "depth " + info.depth() + " > " + MAX_DEPTH;
-                return Status.REJECTED;
-            }
-            if (info.references() > MAX_REFERENCES) {
-                rejected = "references " + info.references() + " > " + MAX_REFERENCES;
-                return Status.REJECTED;
-            }
-            if (info.streamBytes() > maxBytes) {
-                rejected = "bytes " + info.streamBytes() + " > " + maxBytes;
-                return Status.REJECTED;
-            }
-            if (info.arrayLength() > maxArray) {
-                rejected = "array length " + info.arrayLength();
-                return Status.REJECTED;
-            }
-            Class<?> c = info.serialClass();
-            if (c == null) {
-                return Status.UNDECIDED;
-            }
-            while (c.isArray()) {
-                c = c.getComponentType();
-            }
-            if (c.isPrimitive() || allowed(c.getName())) {
-                return Status.ALLOWED;
-            }
-            rejected = info.serialClass().getName();
-            return Status.REJECTED;
-        }
-
-        static boolean allowed(String name) {
-            return name.startsWith("weka.") || JDK_ALLOWED.contains(name)
-                    || name.startsWith(OWN_WEKA_CLASSES) && name.indexOf('.', OWN_WEKA_CLASSES.length()) < 0;
-        }
+    private static DeployException damaged(Path file, String part, String why) {
+        return new DeployException(DeployException.Reason.NOT_A_MODEL,
+                UserMessage.of("deploy.error.damagedPart", file, part, why));
     }
 
     private static DeployException notAModel(Path file, Throwable cause) {
-        return new DeployException(DeployException.Reason.NOT_A_MODEL, UserMessage.of("deploy.error.notAModel", file), cause);
+        return ModelObjects.notAModel(file, cause);
     }
 
     private static String reason(Throwable e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return ModelObjects.reason(e);
     }
 }

@@ -174,6 +174,26 @@ public class FastKMeans extends RandomizableClusterer implements NumberOfCluster
                 runSums.clone(), kept);
     }
 
+    /**
+     * A fitted model that holds only these centroids (cluster {@code c} is row {@code c}) and their sizes, for
+     * placing new rows with {@link #clusterInstance}: no training row's label is kept, so a model file that
+     * carries it says nothing about individual customers.
+     */
+    public static FastKMeans ofCentroids(double[][] centroids, int[] sizes, List<String> attributeNames) {
+        if (centroids.length == 0 || centroids.length != sizes.length) {
+            throw new IllegalArgumentException(centroids.length + " centroids, " + sizes.length + " sizes");
+        }
+        double[][] copy = new double[centroids.length][];
+        for (int c = 0; c < copy.length; c++) {
+            copy[c] = centroids[c].clone();
+        }
+        FastKMeans km = new FastKMeans();
+        km.numClusters = copy.length;
+        km.fit = new Fit(copy, new int[0], sizes.clone(), Double.NaN, 0, true, new double[0], 0);
+        km.attributeNames = new ArrayList<>(attributeNames);
+        return km;
+    }
+
     // ------------------------------------------------------------------ Weka's Clusterer
 
     @Override

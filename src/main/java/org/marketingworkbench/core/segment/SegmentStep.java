@@ -27,7 +27,8 @@ import weka.core.Instances;
 public final class SegmentStep {
 
     /** What an algorithm found: labels (0-based, numbered by size) for every usable row, and how. */
-    private record Clustering(int[] labels, int k, double wcss, int iterations, int rowsFitted, List<UserMessage> notes) {
+    private record Clustering(int[] labels, int k, double wcss, int iterations, int rowsFitted, List<UserMessage> notes,
+                              FittedSegmentation fitted) {
     }
 
     private final int emRows;
@@ -103,7 +104,7 @@ public final class SegmentStep {
         km.setSeed(s.seed());
         FastKMeans.Fit fit = km.fit(prep.matrix(), progress);
         return new Clustering(fit.labels(), fit.k(), fit.withinClusterSumOfSquares(), fit.iterations(), prep.rowsUsed(),
-                List.of());
+                List.of(), FittedSegmentation.ofCentres(Algorithm.KMEANS, prep, fit.centroids(), fit.sizes()));
     }
 
     /**
@@ -159,7 +160,17 @@ public final class SegmentStep {
         if (fitRows.length < n) {
             notes.add(UserMessage.of("segment.note.emSample", fitRows.length, n, s.seed()));
         }
-        return new Clustering(r.labels(), r.k(), Double.NaN, 0, fitRows.length, notes);
+        return new Clustering(r.labels(), r.k(), Double.NaN, 0, fitRows.length, notes,
+                FittedSegmentation.ofNominal(Algorithm.EM, prep, em, header, segmentOfCluster(raw, r.labels(), found)));
+    }
+
+    /** For each raw cluster, the segment (1..k) its rows became, or 0 for a cluster no row is in. */
+    private static int[] segmentOfCluster(int[] raw, int[] relabelled, int clusters) {
+        int[] map = new int[clusters];
+        for (int i = 0; i < raw.length; i++) {
+            map[raw[i]] = relabelled[i] + 1;
+        }
+        return map;
     }
 
     private static Instances emHeader(PreparedFeatures prep) {
@@ -214,10 +225,10 @@ public final class SegmentStep {
             sampleLabels[i] = h.clusterInstance(train.instance(i));
         }
         int[] raw = new int[n];
+        double[][] centre = means(sample, sampleLabels, k);
         if (fitRows.length == n) {
             raw = sampleLabels;
         } else {
-            double[][] centre = means(sample, sampleLabels, k);
             int d = prep.matrix().cols();
             double[] row = new double[d];
             for (int i = 0; i < n; i++) {
@@ -235,7 +246,20 @@ public final class SegmentStep {
         if (fitRows.length < n) {
             notes.add(UserMessage.of("segment.note.hierarchicalSample", fitRows.length, n, s.seed()));
         }
-        return new Clustering(r.labels(), r.k(), Double.NaN, 0, fitRows.length, notes);
+        // new customers join the nearest centre of the sample's segments, as the rows beyond the sample did here
+        int[] map = segmentOfCluster(raw, r.labels(), k);
+        double[][] centres = new double[r.k()][];
+        int[] sizes = new int[r.k()];
+        for (int c = 0; c < k; c++) {
+            if (map[c] > 0) {
+                centres[map[c] - 1] = centre[c];
+            }
+        }
+        for (int label : r.labels()) {
+            sizes[label]++;
+        }
+        return new Clustering(r.labels(), r.k(), Double.NaN, 0, fitRows.length, notes,
+                FittedSegmentation.ofCentres(Algorithm.HIERARCHICAL, prep, centres, sizes));
     }
 
     private static double[][] means(FeatureMatrix m, int[] labels, int k) {
@@ -369,7 +393,7 @@ public final class SegmentStep {
         notes.add(silhouette.exact() ? UserMessage.of("segment.note.silhouetteExact", silhouette.sampleSize())
                 : UserMessage.of("segment.note.silhouetteSample", silhouette.sampleSize(), n, settings.seed()));
         return new SegmentationResult(settings, k, segments, columns, segmentOfRow, wcss, silhouette, n,
-                prep.rowsLeftOut(), c.rowsFitted(), c.iterations(), prep.explanation(), notes);
+                prep.rowsLeftOut(), c.rowsFitted(), c.iterations(), prep.explanation(), notes, c.fitted());
     }
 
     static double sumOfSquaresAroundMeans(FeatureMatrix m, int[] labels, int k) {

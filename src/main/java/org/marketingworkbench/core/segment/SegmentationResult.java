@@ -30,11 +30,13 @@ import tech.tablesaw.columns.Column;
  * @param iterations                k-means: the kept run's iterations; otherwise 0
  * @param explanation               how the features were prepared, with the user's numbers
  * @param notes                     what else the user should know (samples, what EM chose)
+ * @param fitted                    the fitted segmentation that places new customers (for a model bundle), or null
+ *                                  for a result made without one
  */
 public record SegmentationResult(SegmentationSettings settings, int k, List<Segment> segments,
                                  List<ProfileColumn> profileColumns, int[] segmentOfRow, double withinClusterSumOfSquares,
                                  SilhouetteScore silhouette, int rowsUsed, int rowsLeftOut, int rowsFitted, int iterations,
-                                 FeatureExplanation explanation, List<UserMessage> notes) {
+                                 FeatureExplanation explanation, List<UserMessage> notes, FittedSegmentation fitted) {
 
     /** The name of the column {@link #withSegmentColumn} adds (numbered if the table already has one). */
     public static final String SEGMENT_COLUMN = "segment";
@@ -43,6 +45,20 @@ public record SegmentationResult(SegmentationSettings settings, int k, List<Segm
         segments = List.copyOf(segments);
         profileColumns = List.copyOf(profileColumns);
         notes = List.copyOf(notes);
+    }
+
+    /** A result without a fitted segmentation (it cannot be put in a model bundle). */
+    public SegmentationResult(SegmentationSettings settings, int k, List<Segment> segments,
+                              List<ProfileColumn> profileColumns, int[] segmentOfRow, double withinClusterSumOfSquares,
+                              SilhouetteScore silhouette, int rowsUsed, int rowsLeftOut, int rowsFitted, int iterations,
+                              FeatureExplanation explanation, List<UserMessage> notes) {
+        this(settings, k, segments, profileColumns, segmentOfRow, withinClusterSumOfSquares, silhouette, rowsUsed,
+                rowsLeftOut, rowsFitted, iterations, explanation, notes, null);
+    }
+
+    /** The fitted segmentation that places new customers as this one placed these, when the result has it. */
+    public java.util.Optional<FittedSegmentation> fittedSegmentation() {
+        return java.util.Optional.ofNullable(fitted);
     }
 
     @Override

@@ -28,7 +28,9 @@ class ModelBundleRoundTripTest {
 
         LoadedBundle back = ModelBundleReader.read(file);
 
-        assertThat(back.version()).isEqualTo(ModelBundle.VERSION);
+        assertThat(back.version()).isEqualTo(ModelBundle.VERSION_WITHOUT_SEGMENTS);
+        assertThat(back.integrityChecked()).isTrue();
+        assertThat(back.notices()).isEmpty();
         assertThat(back.threshold()).isEqualTo(0.3);
         assertThat(back.model().settings()).isEqualTo(model.settings());
         assertThat(back.model().target()).isEqualTo(model.target());

@@ -84,8 +84,9 @@ class ScorerTest {
         assertThat(data.table().columnCount()).isEqualTo(t.columnCount() - 4);
     }
 
+    /** The first form never had provenance; a model.json with it and no manifest is a current bundle cut short. */
     @Test
-    void aFileInTheFirstFormWithoutAManifestIsRefusedBecauseItCannotBeChecked() throws Exception {
+    void aCurrentBundleThatLostItsManifestIsRefusedAsIncomplete() throws Exception {
         Path old = dir.resolve("old.mwbmodel");
         try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(old))) {
             for (Map.Entry<String, byte[]> p : Map.of(ModelBundle.MODEL_JSON,

@@ -19,6 +19,28 @@ public class InspectableRandomForest extends RandomForest {
     }
 
     /**
+     * The same forest as a plain Weka {@link RandomForest} (every field of {@code RandomForest} and its superclasses
+     * copied, the trees shared), for a model file that Weka opens without the workbench's classes.
+     */
+    public RandomForest toRandomForest() {
+        RandomForest plain = new RandomForest();
+        for (Class<?> c = RandomForest.class; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field f : c.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(f.getModifiers())) {
+                    continue;
+                }
+                try {
+                    f.setAccessible(true);
+                    f.set(plain, f.get(this));
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    throw new IllegalStateException("cannot copy the forest's field " + f.getName(), e);
+                }
+            }
+        }
+        return plain;
+    }
+
+    /**
      * Tree {@code i}'s class distribution (or, for a number target, its prediction in element 0) for
      * {@code instance}; the forest predicts the average of these over all trees.
      */
