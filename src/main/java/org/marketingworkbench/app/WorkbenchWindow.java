@@ -89,7 +89,8 @@ public final class WorkbenchWindow {
         train = new TrainViewModel(session, tasks);
         evaluate = new EvaluateViewModel(session, tasks, train.inputProperty());
         WhyViewModel why = new WhyViewModel(session, tasks);
-        deploy = new DeployViewModel(session, tasks, dialogs, new DataImporter());
+        deploy = new DeployViewModel(session, tasks, dialogs, new DataImporter(), segment.resultProperty(),
+                () -> segment.names().displayNames(l10n.locale()));
         // the navigation registry: one entry per step, in pipeline order; the rules for when a step opens
         // and what comes next are the Stage's own, so "Continue" is always "the next step"
         List<StepScreen> screens = List.of(

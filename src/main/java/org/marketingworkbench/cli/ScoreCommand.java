@@ -10,12 +10,11 @@ import org.marketingworkbench.core.deploy.DeployException;
 import org.marketingworkbench.core.deploy.LoadedBundle;
 import org.marketingworkbench.core.deploy.ModelBundleReader;
 import org.marketingworkbench.core.deploy.Scorer;
+import org.marketingworkbench.core.deploy.ScoringRun;
 import org.marketingworkbench.core.deploy.ScoringFile;
 import org.marketingworkbench.core.deploy.SegmentAssigner;
-import org.marketingworkbench.core.clean.SchemaColumn;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.ingest.NormalisedCsvWriter;
-import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.core.io.AtomicFile;
 import org.marketingworkbench.core.pipeline.Progress;
 import picocli.CommandLine.Command;
@@ -86,38 +85,23 @@ final class ScoreCommand implements Callable<Integer> {
         }
         read.notices().forEach(n -> err.println(n.format(locale)));
         Dataset data = read.dataset();
-        SegmentAssigner.Segments segments = null;
-        if (bundle.segmentation() != null) {
-            segments = SegmentAssigner.assign(bundle.segmentation(), data, bundle.model().target().column(),
-                    Progress.none());
-            if (usesSegment(bundle, data)) {
-                data = segments.withSegmentColumn(data);
-            }
-        }
-        Scorer.Check check = Scorer.check(bundle.model(), data);
-        Dataset scored = Scorer.score(bundle, data, policy, Progress.none());
+        ScoringRun.Result run = ScoringRun.run(bundle, data, policy, Progress.none());
+        Scorer.Check check = run.check();
+        Dataset scored = run.scored();
         if (!check.unseen().isEmpty()) {
             err.println(UserMessage.of("deploy.cli.unseenAsMissing", Scorer.describe(check.unseen())).format(locale));
         }
         if (!check.extra().isEmpty()) {
             err.println(UserMessage.of("deploy.cli.extraColumns", String.join(", ", check.extra())).format(locale));
         }
-        if (segments != null) {
-            scored = segments.withSegmentAndName(scored);
-            if (segments.missing() + segments.unseen() > 0) {
-                err.println(UserMessage.of("deploy.cli.noSegment", segments.missing() + segments.unseen(),
-                        segments.missing(), segments.unseen(), Scorer.describe(segments.unseenValues())).format(locale));
-            }
+        SegmentAssigner.Segments segments = run.segments();
+        if (segments != null && segments.missing() + segments.unseen() > 0) {
+            err.println(UserMessage.of("deploy.cli.noSegment", segments.missing() + segments.unseen(),
+                    segments.missing(), segments.unseen(), Scorer.describe(segments.unseenValues())).format(locale));
         }
         NormalisedCsvWriter.write(scored, out);
         spec.commandLine().getOut().println(
                 UserMessage.of("deploy.cli.scored", data.rowCount(), model.getFileName(), out).format(locale));
         return WorkbenchCli.OK;
-    }
-
-    /** Whether the model was trained on the segment column (the Train step can add it) that the file lacks. */
-    private static boolean usesSegment(LoadedBundle bundle, Dataset data) {
-        return data.spec(SegmentationResult.SEGMENT_COLUMN).isEmpty() && Scorer.required(bundle.model()).stream()
-                .map(SchemaColumn::name).anyMatch(SegmentationResult.SEGMENT_COLUMN::equals);
     }
 }

@@ -53,7 +53,7 @@ final class ColumnMappingDialog extends Dialog<ColumnMapping> {
         List<ComboBox<String>> boxes = new ArrayList<>();
         for (int i = 0; i < required.size(); i++) {
             SchemaColumn c = required.get(i);
-            Label name = new Label(c.name() + "  (" + l10n.get("type." + c.type().id()) + ")");
+            Label name = new Label(c.type() == null ? c.name() : c.name() + "  (" + l10n.get("type." + c.type().id()) + ")");
             ComboBox<String> box = new PrefixSelectionComboBox<>();
             box.setId("mapping-" + i);
             box.setUserData(c.name());

@@ -166,7 +166,7 @@ public final class DeployView implements StepView {
     }
 
     private String typeName(org.marketingworkbench.core.data.ColumnType t) {
-        return l10n.get("type." + t.id());
+        return t == null ? "?" : l10n.get("type." + t.id());
     }
 
     private String modelText() {
@@ -221,8 +221,7 @@ public final class DeployView implements StepView {
             c.setPrefWidth(Math.max(80, 8.5 * c.getText().length() + 34));   // the header and "100.0%" read in full
             topTable.getColumns().add(c);
         }
-        List<String> names = out.table().columnNames();
-        for (String name : names.subList(0, names.size() - scoring.size())) {
+        for (String name : vm.otherColumns()) {
             TableColumn<Integer, String> c = new TableColumn<>(name);
             c.setCellValueFactory(row -> new ReadOnlyStringWrapper(out.table().column(name).getString(row.getValue())));
             topTable.getColumns().add(c);

@@ -25,6 +25,9 @@ import org.marketingworkbench.core.deploy.LoadedBundle;
 import org.marketingworkbench.core.deploy.ModelBundle;
 import org.marketingworkbench.core.deploy.ModelBundleReader;
 import org.marketingworkbench.core.deploy.Scorer;
+import org.marketingworkbench.core.deploy.ScoringFile;
+import org.marketingworkbench.core.deploy.ScoringRun;
+import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.core.evaluate.ModelInput;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.ingest.DataImporter;
@@ -61,6 +64,8 @@ public final class DeployViewModel implements StepViewModel {
     private final TaskRunner tasks;
     private final DialogService dialogs;
     private final DataImporter importer;
+    private final ObservableValue<SegmentationResult> segmentation;
+    private final java.util.function.Supplier<java.util.Map<Integer, String>> segmentNames;
 
     private final ReadOnlyObjectWrapper<ModelSource> source = new ReadOnlyObjectWrapper<>(ModelSource.PROJECT);
     private final ReadOnlyObjectWrapper<LoadedBundle> model = new ReadOnlyObjectWrapper<>();
@@ -94,7 +99,16 @@ public final class DeployViewModel implements StepViewModel {
                                double topDecileMeanScore, boolean number) {
     }
 
-    public DeployViewModel(WorkbenchSession session, TaskRunner tasks, DialogService dialogs, DataImporter importer) {
+    /**
+     * @param segmentation the project's segmentation (its segments are added to the scored customers, and the model
+     *                     may have been trained on them), or a value that stays {@code null}
+     * @param segmentNames the segments' names as the user sees them
+     */
+    public DeployViewModel(WorkbenchSession session, TaskRunner tasks, DialogService dialogs, DataImporter importer,
+                           ObservableValue<SegmentationResult> segmentation,
+                           java.util.function.Supplier<java.util.Map<Integer, String>> segmentNames) {
+        this.segmentation = Objects.requireNonNull(segmentation);
+        this.segmentNames = Objects.requireNonNull(segmentNames);
         this.session = Objects.requireNonNull(session);
         this.tasks = Objects.requireNonNull(tasks);
         this.dialogs = Objects.requireNonNull(dialogs);
@@ -109,6 +123,7 @@ public final class DeployViewModel implements StepViewModel {
         }, busy, model, customers, check, unseen);
         canSaveModel = busy.not().and(source.isEqualTo(ModelSource.PROJECT)).and(model.isNotNull());
         session.trainedModelProperty().addListener((obs, old, now) -> projectModelChanged());
+        segmentation.addListener((obs, old, now) -> projectModelChanged());
         session.projectProperty().addListener((obs, old, now) -> {
             if (source.get() == ModelSource.PROJECT && model.get() != null && model.get().threshold() != threshold()) {
                 projectModelChanged();   // the threshold moved in Evaluate
@@ -212,7 +227,7 @@ public final class DeployViewModel implements StepViewModel {
     /** The columns the model needs, in its order, for the mapping dialog. */
     public List<SchemaColumn> requiredColumns() {
         LoadedBundle m = model.get();
-        return m == null ? List.of() : Scorer.required(m.model());
+        return m == null ? List.of() : ScoringRun.required(m);
     }
 
     /** The customers' file's column names, for the mapping dialog. */
@@ -262,7 +277,8 @@ public final class DeployViewModel implements StepViewModel {
             busy.set(true);
             error.set(null);
             tasks.submit(Job.<Path>of(UserMessage.of("deploy.job.saveModel"), progress -> {
-                ModelBundle.write(m.model(), file, m.threshold(), sourceSha);
+                var contents = m.contents();
+                ModelBundle.write(sourceSha == null ? contents : contents.withSourceSha256(sourceSha), file);
                 return file;
             }).onSuccess(saved -> {
                 busy.set(false);
@@ -279,10 +295,20 @@ public final class DeployViewModel implements StepViewModel {
     public void readCustomers(Path file) {
         error.set(null);
         busy.set(true);
-        tasks.submit(Job.of(UserMessage.of("deploy.job.readCustomers", file.getFileName()),
-                        progress -> importer.read(file, ImportSettings.auto(), progress).dataset())
-                .onSuccess(data -> {
+        LoadedBundle m = model.get();
+        tasks.submit(Job.of(UserMessage.of("deploy.job.readCustomers", file.getFileName()), progress -> {
+                    // the model's own import settings when it has them (read as detected when the file plainly differs)
+                    if (m != null && m.importSettings() != null) {
+                        ScoringFile.Read read = new ScoringFile(importer).read(file, m, ScoringFile.Mode.DETECT_WHEN_DIFFERENT,
+                                progress);
+                        return new Customers(read.dataset(), read.notices());
+                    }
+                    return new Customers(importer.read(file, ImportSettings.auto(), progress).dataset(), List.of());
+                })
+                .onSuccess(read -> {
                     busy.set(false);
+                    Dataset data = read.data();
+                    notice.set(read.notices().isEmpty() ? null : read.notices().get(0));
                     if (data.rowCount() == 0) {
                         error.set(UserMessage.of("deploy.ui.error.noRows", file.getFileName()));
                         return;
@@ -308,16 +334,18 @@ public final class DeployViewModel implements StepViewModel {
         busy.set(true);
         error.set(null);
         tasks.submit(Job.of(UserMessage.of("deploy.job.score", data.rowCount()), progress -> {
-            Dataset out = Scorer.score(m, map.apply(data), policy, progress);
-            return new Scored(map.restore(out, data), summarise(m, out));
+            ScoringRun.Result r = ScoringRun.run(m, map.apply(data), policy, progress);
+            return new Scored(map.restore(r.scored(), data), summarise(m, r.scored(), r.firstScoreColumn()),
+                    r.firstScoreColumn());
         }).onSuccess(s -> {
             busy.set(false);
             if (data != customers.get() || m != model.get()) {
                 return;   // another file or model arrived meanwhile
             }
+            firstScoreColumn = s.firstScoreColumn();
             scored.set(s.table());
             summary.set(s.summary());
-            topRows.setAll(s.summary() == null ? List.of() : top(s.table()));
+            topRows.setAll(s.summary() == null ? List.of() : top(s.table(), s.firstScoreColumn()));
             notice.set(null);
             updateExplanation();
         }).onFailure(this::fail).onCancelled(() -> busy.set(false)));
@@ -362,8 +390,14 @@ public final class DeployViewModel implements StepViewModel {
 
     // ---- rules -----------------------------------------------------------------------------------
 
-    private record Scored(Dataset table, ScoreSummary summary) {
+    private record Scored(Dataset table, ScoreSummary summary, int firstScoreColumn) {
     }
+
+    private record Customers(Dataset data, List<UserMessage> notices) {
+    }
+
+    /** Where the scorer's four columns start in the scored table. */
+    private int firstScoreColumn;
 
     /** The threshold chosen in Evaluate (0.5 until one is chosen). */
     private double threshold() {
@@ -375,12 +409,49 @@ public final class DeployViewModel implements StepViewModel {
             return;
         }
         TrainedModel tm = session.trainedModelProperty().get();
-        setModel(tm == null ? null : new LoadedBundle(ModelBundle.VERSION, tm, threshold(), null));
+        setModel(tm == null ? null : projectBundle(tm));
+    }
+
+    /**
+     * This project's model with what a model file would carry: the import settings, the validation figures and
+     * the segmentation (with the cleaning it ran on), each left out when the project does not have it.
+     */
+    private LoadedBundle projectBundle(TrainedModel tm) {
+        var project = session.project();
+        ImportSettings importSettings;
+        try {
+            importSettings = org.marketingworkbench.core.ingest.IngestStepRecord.settings(project.step(Stage.INGEST));
+        } catch (org.marketingworkbench.core.ingest.ImportException | RuntimeException e) {
+            importSettings = null;   // a project without stored settings: the customers' file is read as detected
+        }
+        var training = session.trainingResultProperty().get();
+        org.marketingworkbench.core.deploy.EvaluationSummary evaluation = null;
+        if (training != null) {
+            try {
+                evaluation = org.marketingworkbench.core.deploy.EvaluationSummary.of(training, tm.learnerId());
+            } catch (RuntimeException e) {
+                evaluation = null;   // the leaderboard does not hold this learner (a restored choice): no figures
+            }
+        }
+        org.marketingworkbench.core.deploy.BundleSegmentation segments = null;
+        SegmentationResult seg = segmentation.getValue();
+        if (seg != null && seg.fittedSegmentation().isPresent()) {
+            try {
+                var fitted = org.marketingworkbench.core.clean.CleanStepRecord.fittedJson(project.step(Stage.CLEAN));
+                segments = org.marketingworkbench.core.deploy.BundleSegmentation.of(seg,
+                        fitted.isPresent() ? org.marketingworkbench.core.clean.RecipeJson.readFitted(fitted.get()) : null,
+                        segmentNames.get());
+            } catch (DeployException | org.marketingworkbench.core.clean.table.CleanException e) {
+                segments = null;
+            }
+        }
+        return new LoadedBundle(ModelBundle.VERSION, tm, threshold(), null, importSettings, evaluation, segments,
+                List.of());
     }
 
     private void setModel(LoadedBundle loaded) {
         if (loaded != null && model.get() != null && loaded.model() == model.get().model()
-                && loaded.threshold() == model.get().threshold()) {
+                && loaded.threshold() == model.get().threshold() && loaded.segmentation() == model.get().segmentation()) {
             return;
         }
         model.set(loaded);
@@ -416,7 +487,16 @@ public final class DeployViewModel implements StepViewModel {
         checkRequest = request;
         check.set(null);
         clearScores();
-        tasks.submit(Job.of(UserMessage.of("deploy.job.check"), progress -> Scorer.check(m.model(), map.apply(data)))
+        tasks.submit(Job.of(UserMessage.of("deploy.job.check"), progress -> {
+                    Dataset input = map.apply(data);
+                    List<String> missing = ScoringRun.required(m).stream().map(SchemaColumn::name)
+                            .filter(n -> input.spec(n).isEmpty()).toList();
+                    if (!missing.isEmpty()) {
+                        // no segments can be placed without their columns: say what is missing first
+                        return new Scorer.Check(missing, java.util.Map.of(), java.util.Map.of(), List.of());
+                    }
+                    return ScoringRun.prepare(m, input, progress).check(m);
+                })
                 .onSuccess(c -> {
                     if (request == checkRequest) {
                         check.set(c);
@@ -436,11 +516,11 @@ public final class DeployViewModel implements StepViewModel {
         error.set(ErrorMessages.of(e, "deploy.ui.error.unexpected", "deploy.ui.error.memory"));
     }
 
-    static ScoreSummary summarise(LoadedBundle m, Dataset out) {
+    static ScoreSummary summarise(LoadedBundle m, Dataset out, int first) {
         TrainedModel tm = m.model();
         boolean number = tm.target().task() == Task.NUMBER;
-        var score = out.table().doubleColumn(scoreColumn(out, "score"));
-        var decile = out.table().doubleColumn(scoreColumn(out, "decile"));
+        var score = out.table().doubleColumn(first);
+        var decile = out.table().doubleColumn(first + 3);
         int n = score.size();
         double sum = 0;
         double topSum = 0;
@@ -456,7 +536,7 @@ public final class DeployViewModel implements StepViewModel {
         String positive = positiveIndex < 0 ? null : tm.target().classes().get(positiveIndex);
         int positives = 0;
         if (positive != null) {
-            var predicted = out.table().stringColumn(scoreColumn(out, "predicted"));
+            var predicted = out.table().stringColumn(first + 1);
             for (int r = 0; r < n; r++) {
                 positives += positive.equals(predicted.get(r)) ? 1 : 0;
             }
@@ -464,22 +544,24 @@ public final class DeployViewModel implements StepViewModel {
         return new ScoreSummary(n, positives, positive, m.threshold(), n == 0 ? 0 : sum / n, top == 0 ? 0 : topSum / top, number);
     }
 
-    /** The scoring columns are the last four the scorer added (named score, predicted, rank, decile, or with a suffix). */
-    private static String scoreColumn(Dataset out, String base) {
-        List<String> names = out.table().columnNames();
-        int offset = switch (base) {
-            case "score" -> 4;
-            case "predicted" -> 3;
-            case "rank" -> 2;
-            default -> 1;
-        };
-        return names.get(names.size() - offset);
-    }
+    /** The scoring columns, in the order the scorer adds them after the input's columns. */
+    private static final List<String> SCORE_COLUMNS = List.of("score", "predicted", "rank", "decile");
 
     /** The column the screen shows for {@code base} (score, predicted, rank, decile) of the scored table. */
     public String scoreColumnName(String base) {
         Dataset out = scored.get();
-        return out == null ? base : scoreColumn(out, base);
+        return out == null ? base : out.table().column(firstScoreColumn + SCORE_COLUMNS.indexOf(base)).name();
+    }
+
+    /** The columns of the scored table that are not the scorer's four (the file's own, and the segments). */
+    public List<String> otherColumns() {
+        Dataset out = scored.get();
+        if (out == null) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(out.table().columnNames());
+        names.subList(firstScoreColumn, firstScoreColumn + SCORE_COLUMNS.size()).clear();
+        return names;
     }
 
     /** When a model file was saved, in the user's words ("30 Nov 2026, 16:35"), or "?" when it does not say. */
@@ -500,8 +582,8 @@ public final class DeployViewModel implements StepViewModel {
         return i < 0 ? "" : m.model().target().classes().get(i);
     }
 
-    private static List<Integer> top(Dataset out) {
-        var rank = out.table().doubleColumn(scoreColumn(out, "rank"));
+    private static List<Integer> top(Dataset out, int first) {
+        var rank = out.table().doubleColumn(first + 2);
         Integer[] byRank = new Integer[Math.min(TOP_ROWS, rank.size())];
         for (int r = 0; r < rank.size(); r++) {
             int k = (int) rank.getDouble(r) - 1;

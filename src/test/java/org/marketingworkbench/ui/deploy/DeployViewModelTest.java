@@ -74,7 +74,8 @@ class DeployViewModelTest {
     void setUp() {
         session = new WorkbenchSession();
         dialogs = new Dialogs();
-        vm = new DeployViewModel(session, new SameThreadTaskRunner(), dialogs, new DataImporter());
+        vm = new DeployViewModel(session, new SameThreadTaskRunner(), dialogs, new DataImporter(),
+                new javafx.beans.property.SimpleObjectProperty<>(), java.util.Map::of);
     }
 
     private Path write(String name, String text) throws Exception {
@@ -204,5 +205,44 @@ class DeployViewModelTest {
         assertThat(vm.errorProperty().get()).isNotNull();
         assertThat(vm.customersProperty().get()).isSameAs(before);
         assertThat(Optional.ofNullable(vm.checkProperty().get())).isPresent();
+    }
+
+    @Test
+    void theProjectsSegmentsAreAddedToTheScoredCustomersAndSavedWithTheModel() throws Exception {
+        var segments = new javafx.beans.property.SimpleObjectProperty<org.marketingworkbench.core.segment.SegmentationResult>();
+        vm = new DeployViewModel(session, new SameThreadTaskRunner(), dialogs, new DataImporter(), segments,
+                () -> java.util.Map.of(1, "Loyal", 2, "New", 3, "Lapsed"));
+        session.trainedModelProperty().set(model);
+        var settings = org.marketingworkbench.core.segment.SegmentationSettings.kMeans(
+                List.of("n_orders", "total_spend", "days_since_last_purchase"), 3);
+        var result = new org.marketingworkbench.core.segment.SegmentStep().run(customers, settings, Progress.none());
+        segments.set(result);
+        assertThat(vm.modelProperty().get().segmentation()).isNotNull();
+
+        vm.readCustomers(DeployFixtures.CUSTOMERS);
+        vm.score();
+        Dataset scored = vm.scoredProperty().get();
+        assertThat(scored.table().columnNames()).endsWith("segment", "segment_name");
+        assertThat(vm.otherColumns()).endsWith("segment", "segment_name").doesNotContain("score");
+        assertThat(vm.scoreColumnName("rank")).isEqualTo("rank");
+        // every customer with the three features is placed as the Segment step placed it
+        int[] step = result.segmentOfRow();
+        var column = scored.table().stringColumn("segment");
+        int compared = 0;
+        for (int r = 0; r < step.length; r++) {
+            if (step[r] > 0) {
+                assertThat(column.get(r)).isEqualTo(Integer.toString(step[r]));
+                compared++;
+            }
+        }
+        assertThat(compared).isGreaterThan(4000);
+        assertThat(scored.table().stringColumn("segment_name").get(0)).isIn("Loyal", "New", "Lapsed", "");
+
+        Path file = dir.resolve("with-segments.mwbmodel");
+        dialogs.files.add(file);
+        vm.saveModel();
+        LoadedBundle read = ModelBundleReader.read(file);
+        assertThat(read.segmentation()).isNotNull();
+        assertThat(read.importSettings()).isNotNull();
     }
 }
