@@ -46,6 +46,7 @@ public final class DeployView implements StepView {
     @FXML private Button useProjectModelButton;
     @FXML private Button openModelButton;
     @FXML private Button saveModelButton;
+    @FXML private Button exportWekaButton;
     @FXML private Label customersLabel;
     @FXML private Button chooseCustomersButton;
     @FXML private Button mappingButton;
@@ -88,6 +89,8 @@ public final class DeployView implements StepView {
         openModelButton.disableProperty().bind(vm.busyProperty());
         saveModelButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canSaveModelProperty().getValue(),
                 vm.canSaveModelProperty()));
+        exportWekaButton.disableProperty().bind(vm.busyProperty().or(vm.modelProperty().isNull()));
+        exportWekaButton.setTooltip(LocalizedControls.tooltip(l10n, "deploy.action.exportWeka.tooltip"));
         chooseCustomersButton.disableProperty().bind(vm.busyProperty());
         mappingButton.disableProperty().bind(vm.busyProperty().or(vm.modelProperty().isNull())
                 .or(vm.customersProperty().isNull()));
@@ -272,6 +275,11 @@ public final class DeployView implements StepView {
     @FXML
     private void onSaveModel() {
         vm.saveModel();
+    }
+
+    @FXML
+    private void onExportWeka() {
+        vm.exportForWeka();
     }
 
     @FXML

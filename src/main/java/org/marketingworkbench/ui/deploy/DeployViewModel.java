@@ -287,6 +287,29 @@ public final class DeployViewModel implements StepViewModel {
         });
     }
 
+    /**
+     * Writes the model in use as a plain Weka {@code .model} (classifier and header, as Weka's Explorer saves them),
+     * for Weka users; the header is the model's input after the cleaning recipe.
+     */
+    public void exportForWeka() {
+        LoadedBundle m = model.get();
+        if (m == null) {
+            return;
+        }
+        String name = m.model().target().column() + "-" + m.model().learnerId();
+        dialogs.chooseExportFile(UserMessage.of("deploy.ui.exportWeka.title"), name, "model").ifPresent(file -> {
+            busy.set(true);
+            error.set(null);
+            tasks.submit(Job.<Path>of(UserMessage.of("deploy.job.exportWeka"), progress -> {
+                org.marketingworkbench.core.deploy.WekaExchange.export(m.model(), file);
+                return file;
+            }).onSuccess(saved -> {
+                busy.set(false);
+                notice.set(UserMessage.of("deploy.ui.notice.wekaExported", saved));
+            }).onFailure(this::fail).onCancelled(() -> busy.set(false)));
+        });
+    }
+
     /** Asks for the customers to score and reads them in the background. */
     public void chooseCustomers() {
         dialogs.chooseDataFile().ifPresent(this::readCustomers);

@@ -179,6 +179,15 @@ class DeployViewModelTest {
         assertThat(vm.scoredProperty().get().table().doubleColumn("score").asDoubleArray())
                 .containsExactly(expected.table().doubleColumn("score").asDoubleArray());
 
+        // for Weka users: Weka's own reader loads the export and predicts the same
+        Path wekaFile = dir.resolve("model.model");
+        dialogs.files.add(wekaFile);
+        vm.exportForWeka();
+        assertThat(vm.noticeProperty().get().key()).isEqualTo("deploy.ui.notice.wekaExported");
+        Object[] both = weka.core.SerializationHelper.readAll(wekaFile.toString());
+        assertThat(both[0]).isInstanceOf(weka.classifiers.Classifier.class);
+        assertThat(both[1]).isInstanceOf(weka.core.Instances.class);
+
         vm.useProjectModel();
         assertThat(vm.modelProperty().get().model()).isSameAs(model);
         assertThat(vm.scoredProperty().get()).as("another model: the old scores are gone").isNull();
