@@ -30,21 +30,26 @@ public record ImportanceFindings(PermutationImportance.Result result, UserMessag
      */
     public static ImportanceFindings measure(TrainedModel model, Dataset table, int[] testRows, Progress progress) {
         Dataset heldOut = testRows.length == 0 ? table : new Dataset(table.table().rows(testRows), table.columns());
-        UserMessage rows = rowsMessage(testRows.length, table.rowCount());
         try {
-            return new ImportanceFindings(PermutationImportance.of(model, heldOut, REPEATS, SEED, progress), rows, null);
+            PermutationImportance.Result r = PermutationImportance.of(model, heldOut, REPEATS, SEED, progress);
+            return of(r, testRows.length > 0);
         } catch (EvaluateException e) {
-            return new ImportanceFindings(null, rows, e.userMessage());
+            return new ImportanceFindings(null, rowsMessage(testRows.length > 0, heldOut.rowCount()), e.userMessage());
         }
     }
 
-    /** A measurement made elsewhere (the Why pane), with the same words for the customers it used. */
-    public static ImportanceFindings of(PermutationImportance.Result result, int testRows, int tableRows) {
-        return new ImportanceFindings(result, rowsMessage(testRows, tableRows), null);
+    /**
+     * A measurement made elsewhere (the Why pane), with the same words for the customers it used.
+     *
+     * @param onTestPart whether it was measured on the test part (else on the rows the model was trained on)
+     */
+    public static ImportanceFindings of(PermutationImportance.Result result, boolean onTestPart) {
+        return new ImportanceFindings(result, rowsMessage(onTestPart, result.customers()), null);
     }
 
-    private static UserMessage rowsMessage(int testRows, int tableRows) {
-        return testRows > 0 ? UserMessage.of("why.importance.onTest", testRows)
-                : UserMessage.of("why.importance.onTraining", tableRows);
+    /** The customers counted are those measured: rows the recipe removes (duplicates, say) are not scored. */
+    private static UserMessage rowsMessage(boolean onTestPart, int customers) {
+        return onTestPart ? UserMessage.of("why.importance.onTest", customers)
+                : UserMessage.of("why.importance.onTraining", customers);
     }
 }

@@ -59,8 +59,11 @@ public final class ProjectReplay {
         return run(opened, ProjectResults.builder(opened.project(), opened.file()), progress);
     }
 
-    /** Test seam: the builder fixes the clock and the versions. */
-    static ProjectResults run(OpenedProject opened, ProjectResults.Builder results, Progress progress)
+    /**
+     * As {@link #run(OpenedProject, Progress)}, into {@code results} (made with {@link ProjectResults#builder} for
+     * the same project), whose clock and versions the caller may have fixed.
+     */
+    public static ProjectResults run(OpenedProject opened, ProjectResults.Builder results, Progress progress)
             throws ReportException {
         Project project = opened.project();
         results.replayed(true);
