@@ -48,24 +48,9 @@ public final class HtmlReport {
      */
     public static void write(ProjectResults results, Locale locale, Path target, boolean overwrite)
             throws ReportException {
+        checkTarget(target, overwrite);
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
-        if (Files.isDirectory(file)) {
-            throw new ReportException(ReportException.Reason.TARGET_IS_FOLDER,
-                    UserMessage.of("report.error.targetIsFolder", file.toString()), null);
-        }
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new ReportException(ReportException.Reason.NO_FOLDER,
-                    UserMessage.of("report.error.noFolder", String.valueOf(dir)), null);
-        }
-        if (!overwrite && Files.exists(file)) {
-            throw new ReportException(ReportException.Reason.EXISTS,
-                    UserMessage.of("report.error.exists", file.toString()), null);
-        }
-        if (!Files.isWritable(dir)) {
-            throw new ReportException(ReportException.Reason.READ_ONLY,
-                    UserMessage.of("report.error.readOnly", dir.toString()), null);
-        }
         String plotly = plotlyJs();
         try {
             AtomicFile.write(file, out -> render(results, locale, ZoneId.systemDefault(), plotly, out));
@@ -83,6 +68,35 @@ public final class HtmlReport {
             }
             throw new ReportException(ReportException.Reason.WRITE_FAILED,
                     UserMessage.of("report.error.writeFailed", file.toString(), String.valueOf(e.getMessage())), e);
+        }
+    }
+
+    /**
+     * Whether a report can be written to {@code target}, checked before the long work of making it: the folder
+     * exists and can be written to, the target is not a folder, and an existing file is replaced only when
+     * {@code overwrite}. (A folder that refuses the file only when it is written is still reported by
+     * {@link #write}.)
+     *
+     * @throws ReportException EXISTS, NO_FOLDER, TARGET_IS_FOLDER, READ_ONLY
+     */
+    public static void checkTarget(Path target, boolean overwrite) throws ReportException {
+        Path file = target.toAbsolutePath().normalize();
+        Path dir = file.getParent();
+        if (Files.isDirectory(file)) {
+            throw new ReportException(ReportException.Reason.TARGET_IS_FOLDER,
+                    UserMessage.of("report.error.targetIsFolder", file.toString()), null);
+        }
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new ReportException(ReportException.Reason.NO_FOLDER,
+                    UserMessage.of("report.error.noFolder", String.valueOf(dir)), null);
+        }
+        if (!overwrite && Files.exists(file)) {
+            throw new ReportException(ReportException.Reason.EXISTS,
+                    UserMessage.of("report.error.exists", file.toString()), null);
+        }
+        if (!Files.isWritable(dir)) {
+            throw new ReportException(ReportException.Reason.READ_ONLY,
+                    UserMessage.of("report.error.readOnly", dir.toString()), null);
         }
     }
 
