@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         description = "Marketing Workbench: customer data to segments and prediction models.%n"
                 + "Run without arguments to open the window.",
         subcommands = {ProjectCommand.class, ImportCommand.class, ProfileCommand.class, CleanCommand.class, SegmentCommand.class,
-            RfmCommand.class, SampleDataCommand.class, TrainCommand.class, ScoreCommand.class, ModelCommand.class})
+            RfmCommand.class, SampleDataCommand.class, TrainCommand.class, ScoreCommand.class, ModelCommand.class,
+            ReportCommand.class})
 public final class WorkbenchCli implements Runnable {
 
     public static final int OK = 0;

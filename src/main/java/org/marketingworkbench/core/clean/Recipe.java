@@ -68,6 +68,49 @@ public record Recipe(List<RecipeStep> steps) {
         return fitAndApply(data, progress).recipe();
     }
 
+    /**
+     * A recipe made to fit a table: the enabled steps that read a column the table lacks are switched off, and
+     * named, so a recipe replayed on another file does not fail on the first of them.
+     *
+     * @param recipe        the recipe with those steps switched off
+     * @param switchedOff   their positions, 1-based, in recipe order
+     * @param absentColumns the columns they read that the table lacks, sorted
+     */
+    public record Adapted(Recipe recipe, List<Integer> switchedOff, java.util.SortedSet<String> absentColumns) {
+
+        public Adapted {
+            switchedOff = List.copyOf(switchedOff);
+            absentColumns = java.util.Collections.unmodifiableSortedSet(new java.util.TreeSet<>(absentColumns));
+        }
+
+        /** What the user should be told ("2 recipe steps (3, 5) were switched off: …"), if anything was switched off. */
+        public java.util.Optional<UserMessage> notice() {
+            if (switchedOff.isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(UserMessage.of("clean.notice.stepsOff", switchedOff.size(),
+                    switchedOff.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
+                    String.join(", ", absentColumns)));
+        }
+    }
+
+    /** This recipe with every enabled step that reads a column {@code data} lacks switched off (see {@link Adapted}). */
+    public Adapted adaptTo(Dataset data) {
+        Recipe adapted = this;
+        List<Integer> off = new ArrayList<>();
+        java.util.SortedSet<String> absent = new java.util.TreeSet<>();
+        for (int i = 0; i < steps.size(); i++) {
+            RecipeStep step = steps.get(i);
+            List<String> lacking = step.requiredColumns().stream().filter(c -> data.spec(c).isEmpty()).toList();
+            if (step.enabled() && !lacking.isEmpty()) {
+                off.add(i + 1);
+                absent.addAll(lacking);
+                adapted = adapted.withEnabled(i, false);
+            }
+        }
+        return new Adapted(adapted, off, absent);
+    }
+
     /** A fitted recipe and the table it produced from the data it was fitted on. */
     public record Run(FittedRecipe recipe, CleanResult result) {
     }

@@ -16,19 +16,22 @@ import org.marketingworkbench.core.pipeline.Stage;
  * The {@code .mwb} format: a JSON document, versioned, with migrations from every older version.
  *
  * <pre>
- * { "format": "marketing-workbench-project", "version": 2, "app": "0.1.0", "name": "...",
+ * { "format": "marketing-workbench-project", "version": 3, "app": "0.1.0", "name": "...",
  *   "created": "...", "saved": "...",
  *   "data": { "path": "customers.csv", "sha256": "...", "bytes": 1234 },
- *   "steps": { "ingest": { "done": true, "settings": {...}, "result": {...} }, ... } }
+ *   "steps": { "ingest": { "done": true, "settings": {...}, "result": {...} }, ... },
+ *   "notes": { "segment": "...", "evaluate.profit": "..." } }
  * </pre>
  *
- * Version 1 (the prototype) kept an absolute {@code dataFile} and a flat {@code settings} map; it is
- * migrated on read.
+ * Version 1 (the prototype) kept an absolute {@code dataFile} and a flat {@code settings} map; version 2 had
+ * no {@code notes} (the consultant's comments on report sections and charts, written only when there are
+ * some). Both are migrated on read. A version-2 reader refuses a version-3 file as newer instead of opening it
+ * and dropping its notes on the next save.
  */
 public final class ProjectFormat {
 
     public static final String FORMAT_MARKER = "marketing-workbench-project";
-    public static final int CURRENT_VERSION = 2;
+    public static final int CURRENT_VERSION = 3;
 
     private ProjectFormat() {
     }
@@ -51,6 +54,9 @@ public final class ProjectFormat {
         ObjectNode doc = ((ObjectNode) root).deepCopy();
         if (version == 1) {
             doc = migrateV1toV2(doc);
+        }
+        if (doc.path("version").asInt() == 2) {
+            doc = migrateV2toV3(doc);
         }
         return readCurrent(doc, projectDir);
     }
@@ -78,6 +84,10 @@ public final class ProjectFormat {
             step.put("done", e.getValue().done());
             step.set("settings", e.getValue().settings());
             step.set("result", e.getValue().result());
+        }
+        if (!project.notes().isEmpty()) {
+            ObjectNode notes = root.putObject("notes");
+            project.notes().forEach(notes::put);
         }
         return root;
     }
@@ -125,6 +135,14 @@ public final class ProjectFormat {
         return v2;
     }
 
+    /** Version 3 added the notes; a version-2 project has none. */
+    private static ObjectNode migrateV2toV3(ObjectNode v2) {
+        ObjectNode v3 = v2.deepCopy();
+        v3.put("version", 3);
+        v3.remove("notes");
+        return v3;
+    }
+
     private static Project readCurrent(ObjectNode doc, Path projectDir) throws ProjectException {
         String name = doc.path("name").asText("Untitled");
         Instant created;
@@ -163,7 +181,18 @@ public final class ProjectFormat {
                     s.get("settings") instanceof ObjectNode o ? o : null,
                     s.get("result") instanceof ObjectNode r ? r : null));
         }
-        return new Project(name, data, steps, created);
+        java.util.Map<String, String> notes = new java.util.TreeMap<>();
+        JsonNode notesNode = doc.path("notes");
+        if (!notesNode.isMissingNode() && !notesNode.isNull() && !notesNode.isObject()) {
+            throw corrupt("notes", null);
+        }
+        notesNode.fields().forEachRemaining(e -> {
+            if (e.getValue().isTextual()) {
+                notes.put(e.getKey(), e.getValue().asText());
+            }
+            // a note that is not text is skipped: the other notes and the project still open
+        });
+        return new Project(name, data, steps, created, notes);
     }
 
     private static ProjectException corrupt(String field, Throwable cause) {

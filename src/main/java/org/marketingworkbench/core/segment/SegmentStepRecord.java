@@ -91,6 +91,25 @@ public final class SegmentStepRecord {
 
     private static final String NAMES = "names";
 
+    /** The segment sizes the record kept (largest first), or an empty array when it kept none. */
+    public static int[] storedSizes(StepRecord record) {
+        JsonNode sizes = record.result().path("sizes");
+        int[] out = new int[sizes.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = sizes.get(i).asInt();
+        }
+        return out;
+    }
+
+    /**
+     * The names the user typed for the segments of {@code record}, if {@code replayed} found the same segments
+     * again: segments are numbered by size, so the same sizes mean the same segments with the same numbers and
+     * the names still fit them. Otherwise no names (the proposed ones are shown).
+     */
+    public static Map<Integer, String> namesFor(StepRecord record, SegmentationResult replayed) {
+        return java.util.Arrays.equals(storedSizes(record), replayed.sizes()) ? names(record) : Map.of();
+    }
+
     /** The settings a project stored for its Segment step. */
     public static SegmentationSettings settings(StepRecord record) throws SegmentException {
         return SegmentationSettings.fromJson(record.settings());

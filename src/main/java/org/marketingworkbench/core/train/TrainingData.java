@@ -167,6 +167,42 @@ public final class TrainingData {
         return new FeatureCandidate(s.name(), s.type(), false, why, reason);
     }
 
+    /**
+     * The table training reads, and why the segment is not in it when it is not.
+     *
+     * @param data   the imported table, plus the segment column when it could be lined up with its rows
+     * @param notice why the segment column was left out, if the project has segments and it was
+     */
+    public record Table(Dataset data, Optional<UserMessage> notice) {
+    }
+
+    /**
+     * The table training works on: the imported one (the recipe is applied inside each fold), plus the segment
+     * column when the project has segments ({@code segmented}: the cleaned table with the column the Segment step
+     * added as its last column, or null) and cleaning kept every row. A segment belongs to a cleaned row; when
+     * cleaning drops rows the two cannot be lined up, and the segment is left out with a notice.
+     */
+    public static Table withSegment(Dataset imported, Dataset segmented) {
+        if (segmented == null) {
+            return new Table(imported, Optional.empty());
+        }
+        if (segmented.rowCount() != imported.rowCount()) {
+            return new Table(imported, Optional.of(UserMessage.of("train.notice.segmentRowsDiffer",
+                    imported.rowCount(), segmented.rowCount())));
+        }
+        String col = segmented.columns().get(segmented.columns().size() - 1).name();
+        if (!col.startsWith(org.marketingworkbench.core.segment.SegmentationResult.SEGMENT_COLUMN)
+                || imported.spec(col).isPresent()) {
+            return new Table(imported, Optional.empty());
+        }
+        List<Column<?>> cols = new ArrayList<>(imported.table().columns());
+        cols.add(segmented.table().column(col).copy());
+        List<ColumnSpec> specs = new ArrayList<>(imported.columns());
+        specs.add(segmented.spec(col).orElseThrow());
+        return new Table(new Dataset(tech.tablesaw.api.Table.create(imported.table().name(),
+                cols.toArray(new Column<?>[0])), specs), Optional.empty());
+    }
+
     /** The names of the candidates used by default, in table order. */
     public static List<String> defaultFeatures(List<FeatureCandidate> candidates) {
         return candidates.stream().filter(FeatureCandidate::includedByDefault).map(FeatureCandidate::name).toList();

@@ -118,6 +118,64 @@ class ProjectStoreTest {
     }
 
     @Test
+    void aVersionTwoProjectWithoutNotesStillOpensAndGainsNotesOnlyWhenGiven() throws Exception {
+        Path file = dir.resolve("v2.mwb");
+        try (InputStream in = getClass().getResourceAsStream("/org/marketingworkbench/project/v2-before-notes.mwb")) {
+            Files.copy(in, file);
+        }
+        Project p = store.open(file).project();
+        assertThat(p.name()).isEqualTo("Autumn churn");
+        assertThat(p.notes()).isEmpty();
+        assertThat(p.step(Stage.EVALUATE).settings().get("threshold").asDouble()).isEqualTo(0.3);
+        assertThat(p.step(Stage.INGEST).done()).isTrue();
+
+        store.save(p, file);
+        assertThat(Files.readString(file)).contains("\"version\" : " + ProjectFormat.CURRENT_VERSION)
+                .doesNotContain("\"notes\"");
+    }
+
+    @Test
+    void notesSurviveASaveAndAnOpen() throws Exception {
+        Path data = dataFile("customers.csv");
+        Project project = sampleProject(data)
+                .withNote("segment", "  Segment 2 are the customers we <b>must</b> keep.\r\nCall them first.  ")
+                .withNote("evaluate.profit", "Cost from the March campaign: 5 per call.")
+                .withNote("clean", "   ");
+        Path file = dir.resolve("q3.mwb");
+        store.save(project, file);
+
+        Project back = store.open(file).project();
+        assertThat(back.notes()).containsExactly(
+                Map.entry("evaluate.profit", "Cost from the March campaign: 5 per call."),
+                Map.entry("segment", "Segment 2 are the customers we <b>must</b> keep.\nCall them first."));
+        assertThat(back).isEqualTo(project);
+        assertThat(back.withNote("segment", null).note("segment")).isEmpty();
+        assertThat(back.withNote("segment", back.note("segment").orElseThrow())).isSameAs(back);
+    }
+
+    @Test
+    void aNoteIsCutAtItsLimitAndKeptWhenAStepChanges() throws Exception {
+        Path data = dataFile("customers.csv");
+        Project p = sampleProject(data).withNote("ingest", "x".repeat(Project.MAX_NOTE_LENGTH + 50));
+        assertThat(p.note("ingest").orElseThrow()).hasSize(Project.MAX_NOTE_LENGTH);
+        Project changed = p.withStep(Stage.INGEST, StepRecord.empty()).withName("Renamed")
+                .withDataSource(p.dataSource());
+        assertThat(changed.note("ingest")).isEqualTo(p.note("ingest"));
+    }
+
+    @Test
+    void notesThatAreNotTextAreSkippedAndNotesThatAreNotAnObjectAreRefused() throws Exception {
+        Path file = dir.resolve("n.mwb");
+        Files.writeString(file, "{\"format\":\"marketing-workbench-project\",\"version\":3,"
+                + "\"notes\":{\"train\":7,\"segment\":\"kept\"}}");
+        assertThat(store.open(file).project().notes()).containsExactly(Map.entry("segment", "kept"));
+
+        Files.writeString(file, "{\"format\":\"marketing-workbench-project\",\"version\":3,\"notes\":[1]}");
+        assertThatThrownBy(() -> store.open(file)).isInstanceOf(ProjectException.class)
+                .satisfies(e -> assertThat(((ProjectException) e).reason()).isEqualTo(ProjectException.Reason.CORRUPT));
+    }
+
+    @Test
     void aSaveThatFailsMidwayLeavesThePreviousFileIntact() throws Exception {
         Path data = dataFile("customers.csv");
         Path file = dir.resolve("q3.mwb");

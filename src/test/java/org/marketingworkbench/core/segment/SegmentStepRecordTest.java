@@ -67,4 +67,19 @@ class SegmentStepRecordTest {
         assertThat(SegmentStepRecord.namesApply(record, s.withFeatures(List.of("age", "income")))).isFalse();
         assertThat(SegmentStepRecord.namesApply(record, s.withScaling(Scaling.NONE))).isFalse();
     }
+
+    @Test
+    void replayedSegmentsKeepTheirNamesOnlyWhenTheyAreTheSameSegments() throws Exception {
+        SegmentationSettings s = SegmentationSettings.kMeans(List.of("income", "age"), 2);
+        SegmentationResult r = new SegmentStep().run(Tables.groups(1, 30, 20), s, Progress.none());
+        StepRecord record = throughTheProjectFile(SegmentStepRecord.of(s, r, Map.of(1, "Loyal")));
+        assertThat(SegmentStepRecord.storedSizes(record)).containsExactly(30, 20);
+
+        SegmentationResult again = new SegmentStep().run(Tables.groups(1, 30, 20), s, Progress.none());
+        assertThat(SegmentStepRecord.namesFor(record, again)).containsExactly(Map.entry(1, "Loyal"));
+
+        SegmentationResult other = new SegmentStep().run(Tables.groups(1, 25, 25), s, Progress.none());
+        assertThat(SegmentStepRecord.namesFor(record, other)).as("other sizes: other segments").isEmpty();
+        assertThat(SegmentStepRecord.storedSizes(StepRecord.empty())).isEmpty();
+    }
 }
