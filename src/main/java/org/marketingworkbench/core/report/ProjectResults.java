@@ -46,6 +46,7 @@ public record ProjectResults(Provenance provenance, IngestFindings ingest, Clean
             case SEGMENT -> segment != null;
             case TRAIN -> train != null;
             case EVALUATE -> evaluate != null;
+            case DEPLOY -> false;   // scoring is done on other files; it has no section
         };
     }
 

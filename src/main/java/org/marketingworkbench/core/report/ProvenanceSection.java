@@ -73,6 +73,9 @@ final class ProvenanceSection implements ReportSection {
         ctx.h3(UserMessage.of("report.provenance.settingsTitle"));
         List<List<String>> rows = new ArrayList<>();
         for (Stage stage : Stage.values()) {
+            if (stage == Stage.DEPLOY) {
+                continue;   // scoring happens on other files, after the report's steps
+            }
             rows.add(List.of(ctx.msg("report.stage." + stage.id()), settings(ctx, stage)));
         }
         ctx.table(List.of(ctx.msg("report.provenance.step"), ctx.msg("report.provenance.settings")),
@@ -103,6 +106,7 @@ final class ProvenanceSection implements ReportSection {
             case EVALUATE -> ctx.msg("report.provenance.evaluate", r.evaluate().settings().threshold(),
                     r.evaluate().settings().cost(), r.evaluate().settings().value(), ImportanceFindings.REPEATS,
                     ImportanceFindings.SEED);
+            case DEPLOY -> "";
         };
     }
 
