@@ -391,6 +391,6 @@ public final class SegmentView implements StepView, org.marketingworkbench.ui.co
         }
         return List.of(new org.marketingworkbench.ui.common.Slide("segment.sizes", sizes, null),
                 new org.marketingworkbench.ui.common.Slide("segment.map", map, null),
-                new org.marketingworkbench.ui.common.Slide("segment.heatmap", heatmap, null));
+                new org.marketingworkbench.ui.common.Slide("segment.profile", heatmap, null));
     }
 }

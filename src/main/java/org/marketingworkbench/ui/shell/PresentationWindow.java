@@ -25,7 +25,7 @@ import org.marketingworkbench.ui.common.Slide;
 
 /**
  * Presentation mode: the key charts one at a time, full screen, in large type, with no editing controls. Arrow
- * keys, Page Up/Down and Space move between charts, Home/End jump, Esc leaves. Each chart is the live chart of its
+ * keys, Page Up/Down and Space move between charts, Home/End jump, N edits the chart's note, Esc leaves. Each chart is the live chart of its
  * screen (values still show on hover), lent for as long as it is shown and put back where it was, with the
  * stylesheets and screen style it is drawn with.
  */
@@ -37,6 +37,7 @@ public final class PresentationWindow {
     private final List<Slide> slides;
     private final Localization l10n;
     private final Function<String, String> notes;
+    private final java.util.function.BiConsumer<Window, String> editNote;
     private final Stage stage = new Stage();
     private final Label title = new Label();
     private final Label note = new Label();
@@ -50,7 +51,9 @@ public final class PresentationWindow {
     private Pane lender;
     private int lenderIndex;
 
-    private PresentationWindow(Window owner, Localization l10n, List<Slide> slides, Function<String, String> notes) {
+    private PresentationWindow(Window owner, Localization l10n, List<Slide> slides, Function<String, String> notes,
+                               java.util.function.BiConsumer<Window, String> editNote) {
+        this.editNote = editNote;
         this.slides = List.copyOf(slides);
         this.l10n = l10n;
         this.notes = notes;
@@ -89,8 +92,9 @@ public final class PresentationWindow {
 
     /** Opens presentation mode on the first slide; {@code notes} gives a chart's consultant note (or null). */
     public static PresentationWindow show(Window owner, Localization l10n, List<Slide> slides,
-                                          Function<String, String> notes) {
-        PresentationWindow w = new PresentationWindow(owner, l10n, slides, notes);
+                                          Function<String, String> notes,
+                                          java.util.function.BiConsumer<Window, String> editNote) {
+        PresentationWindow w = new PresentationWindow(owner, l10n, slides, notes, editNote);
         // full screen where the desktop allows it; the whole screen in any case
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(),
                 owner.getWidth(), owner.getHeight()).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()).getBounds();
@@ -120,6 +124,12 @@ public final class PresentationWindow {
             case HOME -> go(0);
             case END -> go(slides.size() - 1);
             case ESCAPE -> stage.hide();
+            case N -> {
+                // the consultant's note on this chart, shown under it here and in the report
+                editNote.accept(stage, slides.get(index).id());
+                String n = notes.apply(slides.get(index).id());
+                note.setText(n == null ? "" : n);
+            }
             default -> {
                 return;
             }

@@ -268,6 +268,24 @@ public final class ShellView {
             vm.tell(org.marketingworkbench.core.i18n.UserMessage.of("presentation.nothing"));
             return;
         }
-        PresentationWindow.show(menuBar.getScene().getWindow(), l10n, slides, vm::noteFor);
+        PresentationWindow.show(menuBar.getScene().getWindow(), l10n, slides, vm::noteFor, this::editNotes);
+    }
+
+    @FXML
+    private void onExportReport() {
+        vm.exportReport();
+    }
+
+    /** The consultant's notes, starting at the current step's section. */
+    @FXML
+    private void onNotes() {
+        Stage s = vm.currentStage();
+        editNotes(menuBar.getScene().getWindow(), s == Stage.DEPLOY ? null : s.id());
+    }
+
+    /** Opens the notes dialog at {@code id} and keeps what changed in the project. */
+    private void editNotes(javafx.stage.Window owner, String id) {
+        new NotesDialog(owner, l10n, vm::noteFor, id).showAndWait()
+                .ifPresent(changed -> changed.forEach(vm::setNote));
     }
 }

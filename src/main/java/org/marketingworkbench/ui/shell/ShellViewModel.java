@@ -177,7 +177,52 @@ public final class ShellViewModel {
 
     /** The consultant's note on a chart or section of the project, or {@code null}. */
     public String noteFor(String id) {
-        return null;
+        return session.project().note(id).orElse(null);
+    }
+
+    /** Keeps (or, when blank, removes) the consultant's note on a chart or section; the report shows it. */
+    public void setNote(String id, String text) {
+        org.marketingworkbench.core.project.Project p = session.project();
+        org.marketingworkbench.core.project.Project changed = p.withNote(id, text);
+        if (!changed.equals(p)) {
+            session.update(changed);
+        }
+    }
+
+    /**
+     * Writes the project's report (an offline, interactive HTML file) where the user chooses: the project's steps
+     * are re-run from its settings in the background, as the {@code report} command does, so the report shows
+     * exactly what the project file would give. The chooser asks before replacing a file.
+     */
+    public void exportReport() {
+        org.marketingworkbench.core.project.Project p = session.project();
+        if (p.data().isEmpty()) {
+            notice.set(UserMessage.of("report.ui.noData"));
+            return;
+        }
+        UserMessage title = UserMessage.of("report.ui.saveTitle");
+        String base = p.name().replaceAll("[\\\\/:*?\"<>|]", "_") + "-report";
+        dialogs.chooseExportFile(title, base, "html").ifPresent(target -> {
+            try {
+                org.marketingworkbench.core.report.HtmlReport.checkTarget(target, true);
+            } catch (org.marketingworkbench.core.report.ReportException e) {
+                dialogs.showError(title, e.userMessage(), e);
+                return;
+            }
+            var status = p.data().map(ds -> java.nio.file.Files.isRegularFile(ds.path())
+                    ? org.marketingworkbench.core.project.OpenedProject.DataStatus.PRESENT
+                    : org.marketingworkbench.core.project.OpenedProject.DataStatus.MISSING)
+                    .orElse(org.marketingworkbench.core.project.OpenedProject.DataStatus.NO_DATA);
+            var opened = new org.marketingworkbench.core.project.OpenedProject(p, session.projectFile(), status);
+            java.util.Locale locale = localization.locale();
+            tasks.submit(org.marketingworkbench.ui.common.Job.<Path>of(UserMessage.of("report.job.export"), progress -> {
+                var results = org.marketingworkbench.core.report.ProjectReplay.run(opened, progress.slice(0, 0.9));
+                org.marketingworkbench.core.report.HtmlReport.write(results, locale, target, true);
+                return target;
+            }).onSuccess(path -> notice.set(UserMessage.of("report.ui.saved", path)))
+              .onFailure(e -> dialogs.showError(title,
+                      org.marketingworkbench.ui.common.ErrorMessages.of(e, "report.ui.failed", "report.ui.memory"), e)));
+        });
     }
 
     public boolean selectNext() {

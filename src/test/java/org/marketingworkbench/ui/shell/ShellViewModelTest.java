@@ -226,6 +226,35 @@ class ShellViewModelTest {
     }
 
     /** Answers the shell's questions from queues; records errors. */
+    @Test
+    void aNoteIsKeptInTheProjectAndABlankOneRemovesIt() {
+        vm.setNote("segment.sizes", "Champions are a quarter of revenue");
+        assertThat(vm.noteFor("segment.sizes")).isEqualTo("Champions are a quarter of revenue");
+        assertThat(session.isDirty()).isTrue();
+        vm.setNote("segment.sizes", "  ");
+        assertThat(vm.noteFor("segment.sizes")).isNull();
+    }
+
+    @Test
+    void theReportOfTheOpenProjectIsWrittenWithItsNotes() throws Exception {
+        vm.exportReport();
+        assertThat(vm.noticeProperty().get().key()).as("no data: nothing to report").isEqualTo("report.ui.noData");
+
+        var opened = new ProjectStore("test").open(org.marketingworkbench.testsupport.SampleProject.file());
+        session.replace(opened.project(), opened.file());
+        vm.setNote("evaluate.roc", "Good enough to pick whom to call first");
+        Path report = dir.resolve("report.html");
+        dialogs.files.add(report);
+        vm.exportReport();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(vm.noticeProperty().get().key()).isEqualTo("report.ui.saved");
+        String html = java.nio.file.Files.readString(report);
+        assertThat(html.contains("Good enough to pick whom to call first")).as("the note is in the report").isTrue();
+        assertThat(html.contains(org.marketingworkbench.testsupport.SampleProject.SEGMENT_ONE_NAME)).isTrue();
+        assertThat(java.util.regex.Pattern.compile("<script[^>]+src=\"https?:").matcher(html).find())
+                .as("nothing is loaded from the internet").isFalse();
+    }
+
     private static final class AnsweringDialogs extends QueuedFileDialogs {
         final Deque<UnsavedChoice> unsaved = new ArrayDeque<>();
         final List<UserMessage> errors = new ArrayList<>();
