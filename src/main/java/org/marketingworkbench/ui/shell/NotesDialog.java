@@ -70,7 +70,8 @@ final class NotesDialog extends Dialog<Map<String, String>> {
         ListView<Item> list = new ListView<>();
         list.setId("notes-items");
         list.getItems().setAll(ITEMS);
-        list.setPrefWidth(300);
+        list.setPrefWidth(320);
+        list.setMinWidth(280);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(Item item, boolean empty) {
@@ -105,8 +106,10 @@ final class NotesDialog extends Dialog<Map<String, String>> {
         VBox.setVgrow(text, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox box = new HBox(12, list, right);
-        box.setPrefSize(760, 420);
+        box.setPrefSize(820, 420);
         getDialogPane().setContent(box);
+        getDialogPane().setPrefWidth(860);
+        getDialogPane().setMinWidth(640);
         Item first = ITEMS.stream().filter(i -> i.id().equals(start)).findFirst().orElse(ITEMS.get(0));
         list.getSelectionModel().select(first);
         list.scrollTo(first);
