@@ -32,6 +32,8 @@ final class SegmentSection implements ReportSection {
     static final int MAP_POINTS = 2_500;
     /** Profile columns on the heatmap at most: those where the segments differ most. */
     static final int MAX_PROFILE_COLUMNS = 24;
+    /** A category value on the heatmap is held by at least this share of the customers. */
+    static final double MIN_LEVEL_SHARE = 0.02;
 
     @Override
     public String id() {
@@ -193,9 +195,13 @@ final class SegmentSection implements ReportSection {
         List<ProfileColumn> columns = r.profileColumns();
         List<Segment> segments = r.segments();
         // the columns where some segment lies furthest from average, kept in their own order
+        // a category value held by under 2% of all customers is left out: its share moves a lot in standard
+        // deviations while meaning little (a stray spelling of a label)
         List<Integer> picked = new ArrayList<>();
         for (int j = 0; j < columns.size(); j++) {
-            picked.add(j);
+            if (!columns.get(j).isLevel() || columns.get(j).mean() >= MIN_LEVEL_SHARE) {
+                picked.add(j);
+            }
         }
         if (picked.size() > MAX_PROFILE_COLUMNS) {
             picked.sort(Comparator.comparingDouble((Integer j) -> -maxAbsZ(segments, j)).thenComparing(j -> j));
