@@ -94,7 +94,9 @@ public final class WorkbenchWindow {
         // the navigation registry: one entry per step, in pipeline order; the rules for when a step opens
         // and what comes next are the Stage's own, so "Continue" is always "the next step"
         List<StepScreen> screens = List.of(
-                new StepScreen(ingest, sh -> new IngestView(ingest, l10n, sh::importData, sh::selectNext)),
+                new StepScreen(ingest, sh -> new IngestView(ingest, l10n, sh::importData, sh::selectNext,
+                        () -> sh.openSampleProject(progress -> org.marketingworkbench.core.sample.SampleData
+                                .ensureProjectAvailable(dirs.home())))),
                 new StepScreen(clean, sh -> new CleanView(clean, l10n, dialogs, sh::selectNext)),
                 new StepScreen(segment, sh -> new SegmentView(segment, l10n, dialogs, sh::selectNext)),
                 new StepScreen(train, sh -> new TrainView(train, l10n, dialogs, sh::selectNext)),

@@ -104,4 +104,24 @@ class PresentationModeTest {
         assertThat(heatmapHolder.getChildren().get(0).getScene()).isSameAs(window.scene());
         assertThat(sizes.getParent()).isSameAs(sizesHolder);
     }
+
+    @Test
+    void theFinishedSampleProjectOpensFromTheFirstScreenWithEveryStepDoneAndPresents(FxRobot robot) throws Exception {
+        robot.clickOn("#sampleProjectButton");
+        waitFor(120, TimeUnit.SECONDS, () -> window.session().projectFile() != null
+                && window.segment().resultProperty().get() != null && window.evaluate().analysisProperty().get() != null);
+        idle();
+        assertThat(window.session().project().pipelineState().done()).containsAll(java.util.EnumSet.range(
+                org.marketingworkbench.core.pipeline.Stage.INGEST, org.marketingworkbench.core.pipeline.Stage.EVALUATE));
+        assertThat(window.session().isDirty()).as("opening the sample changes nothing").isFalse();
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        waitFor(10, TimeUnit.SECONDS, PresentationModeTest::presenting);
+        waitForFxEvents();
+        String counter = robot.lookup(".presentation-counter").queryAs(Label.class).getText();
+        assertThat(Integer.parseInt(counter.substring(counter.indexOf('/') + 1).strip()))
+                .as("segment sizes, map, profile; ROC, gains, lift, profit").isGreaterThanOrEqualTo(7);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        waitForFxEvents();
+        assertThat(presenting()).isFalse();
+    }
 }

@@ -40,6 +40,44 @@ public final class SampleData {
         return ensure(appDataDir, defaultCandidates(), SampleDataGenerator.TRANSACTIONS_FILE);
     }
 
+    /** The finished sample project: every step run on the sample customers, with a consultant's notes. */
+    public static final String PROJECT_FILE = "sample.mwb";
+
+    /**
+     * Returns the path of the finished sample project, next to the sample customers it reads: the shipped
+     * {@code sample-data/sample.mwb} when there is one, else a copy (from the jar) in
+     * {@code appDataDir/sample-data/}, beside the customers written there. An existing copy is left as it is (the
+     * user may have changed and saved it).
+     */
+    public static Path ensureProjectAvailable(Path appDataDir) throws SampleDataException {
+        return ensureProject(appDataDir, defaultCandidates());
+    }
+
+    static Path ensureProject(Path appDataDir, List<Path> candidateDirs) throws SampleDataException {
+        for (Path dir : candidateDirs) {
+            Path shipped = dir.resolve(FOLDER).resolve(PROJECT_FILE);
+            if (Files.isRegularFile(shipped) && Files.isRegularFile(dir.resolve(FOLDER).resolve(SampleDataGenerator.CUSTOMERS_FILE))) {
+                return shipped;
+            }
+        }
+        Path customers = ensure(appDataDir, List.of(), SampleDataGenerator.CUSTOMERS_FILE);
+        Path project = customers.resolveSibling(PROJECT_FILE);
+        if (Files.isRegularFile(project)) {
+            return project;
+        }
+        try (java.io.InputStream in = SampleData.class.getResourceAsStream(PROJECT_FILE)) {
+            if (in == null) {
+                throw new java.io.IOException(PROJECT_FILE + " is not in the application");
+            }
+            byte[] bytes = in.readAllBytes();
+            org.marketingworkbench.core.io.AtomicFile.write(project, out -> out.write(bytes));
+        } catch (java.io.IOException e) {
+            throw new SampleDataException(org.marketingworkbench.core.i18n.UserMessage.of("sample.error.project",
+                    project, String.valueOf(e.getMessage())), e);
+        }
+        return project;
+    }
+
     /** Looks for a shipped {@code sample-data/<fileName>} in the given folders, else uses or makes the copy. */
     static Path ensure(Path appDataDir, List<Path> candidateDirs, String fileName) throws SampleDataException {
         for (Path dir : candidateDirs) {

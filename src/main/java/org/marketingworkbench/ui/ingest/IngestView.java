@@ -78,7 +78,13 @@ public final class IngestView implements StepView {
     @FXML private Tab problemsTab;
     @FXML private TableView<ImportProblem> problemsTable;
 
-    public IngestView(IngestViewModel vm, Localization l10n, Runnable openFile, Runnable onContinue) {
+    /** Opens the finished sample project (the shell's job: it replaces the whole project). */
+    private final Runnable openSampleProject;
+    @FXML private Button sampleProjectButton;
+
+    public IngestView(IngestViewModel vm, Localization l10n, Runnable openFile, Runnable onContinue,
+                      Runnable openSampleProject) {
+        this.openSampleProject = openSampleProject;
         this.vm = vm;
         this.l10n = l10n;
         this.openFile = openFile;
@@ -110,6 +116,9 @@ public final class IngestView implements StepView {
         LocalizedControls.showWhenText(emptyError, l10n.bind(vm.errorProperty()));
         openFileButton.disableProperty().bind(vm.readingProperty());
         sampleDataButton.disableProperty().bind(vm.readingProperty());
+        sampleProjectButton.disableProperty().bind(vm.readingProperty());
+        sampleProjectButton.setTooltip(org.marketingworkbench.ui.common.LocalizedControls.tooltip(l10n,
+                "ingest.action.sampleProject.tooltip"));
         // the workspace (preview table, settings, tabs) is built when there is data to show: a first
         // start only needs the empty state, and opens its window half a second sooner for it
         if (vm.hasFile().get()) {
@@ -394,6 +403,11 @@ public final class IngestView implements StepView {
     @FXML
     private void onSampleData() {
         vm.trySampleData();
+    }
+
+    @FXML
+    private void onSampleProject() {
+        openSampleProject.run();
     }
 
     @FXML

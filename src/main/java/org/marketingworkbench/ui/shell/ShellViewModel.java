@@ -269,6 +269,20 @@ public final class ShellViewModel {
         dialogs.chooseProjectToOpen().ifPresent(this::openProjectFile);
     }
 
+    /**
+     * Opens the finished sample project (every step run, with notes) after asking about unsaved changes; {@code
+     * locate} finds or writes it (in the background: the first time it writes the sample customers too).
+     */
+    public void openSampleProject(org.marketingworkbench.ui.common.Work<Path> locate) {
+        if (!resolveUnsavedChanges()) {
+            return;
+        }
+        tasks.submit(org.marketingworkbench.ui.common.Job.of(UserMessage.of("shell.job.sampleProject"), locate)
+                .onSuccess(this::openProjectFile)
+                .onFailure(e -> notice.set(org.marketingworkbench.ui.common.ErrorMessages.of(e,
+                        "shell.error.sampleProject", "shell.error.sampleProject"))));
+    }
+
     /** Opens a project (from the recent list, a double-click, a drop) after asking about unsaved changes. */
     public void openProject(Path file) {
         if (resolveUnsavedChanges()) {

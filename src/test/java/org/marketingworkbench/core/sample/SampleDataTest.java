@@ -80,4 +80,26 @@ class SampleDataTest {
             assertThat(text).contains("@relation german_credit").contains("@attribute class { good, bad}");
         }
     }
+
+    @Test
+    void theFinishedSampleProjectIsWrittenBesideTheGeneratedCustomersAndOpensWithEveryStepDone() throws Exception {
+        Path appData = tmp.resolve("appdata-project");
+        Path project = SampleData.ensureProject(appData, java.util.List.of());
+        assertThat(project).isEqualTo(appData.resolve(SampleData.FOLDER).resolve(SampleData.PROJECT_FILE));
+        var opened = new org.marketingworkbench.core.project.ProjectStore("test").open(project);
+        assertThat(opened.dataStatus()).isEqualTo(org.marketingworkbench.core.project.OpenedProject.DataStatus.PRESENT);
+        // the generated customers are the bytes the project was made on
+        assertThat(org.marketingworkbench.core.deploy.ModelBundle.sha256(opened.project().dataSource().path()))
+                .isEqualTo(opened.project().dataSource().sha256());
+        for (var stage : java.util.EnumSet.range(org.marketingworkbench.core.pipeline.Stage.INGEST,
+                org.marketingworkbench.core.pipeline.Stage.EVALUATE)) {
+            assertThat(opened.project().pipelineState().status(stage))
+                    .isEqualTo(org.marketingworkbench.core.pipeline.StageStatus.DONE);
+        }
+        assertThat(opened.project().notes()).isNotEmpty();
+        // a copy the user changed and saved is theirs: not overwritten
+        java.nio.file.Files.writeString(project, "{}");
+        assertThat(SampleData.ensureProject(appData, java.util.List.of())).isEqualTo(project);
+        assertThat(java.nio.file.Files.readString(project)).isEqualTo("{}");
+    }
 }
