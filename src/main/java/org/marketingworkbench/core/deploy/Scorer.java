@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.marketingworkbench.core.adapter.weka.InspectableRandomForest;
 import org.marketingworkbench.core.clean.SchemaColumn;
 import org.marketingworkbench.core.clean.step.RemoveDuplicatesStep;
 import org.marketingworkbench.core.data.ColumnSpec;
@@ -27,6 +28,8 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 import weka.classifiers.Classifier;
+import weka.classifiers.trees.RandomForest;
+import weka.classifiers.trees.RandomTree;
 import weka.core.Attribute;
 import weka.core.Instances;
 import weka.core.SerializedObject;
@@ -39,7 +42,8 @@ import weka.core.SerializedObject;
  *
  * <p>Rows are scored in chunks ({@link Chunking}): each chunk is cut from the file, put through the recipe,
  * converted to Weka data in the shape of the model's header and scored, on the calling thread and a few daemon
- * threads, each with its own copy of the classifier. Progress is reported per chunk; cancel is checked between
+ * threads, each with its own copy of the classifier (a random forest, which predicts without changing itself, is
+ * shared). Progress is reported per chunk; cancel is checked between
  * chunks and every {@value #CANCEL_CHECK_ROWS} rows. Only the chunks being scored and the output columns are held
  * at once. See ADR 0020.
  */
@@ -171,7 +175,8 @@ public final class Scorer {
      * As {@link #score(LoadedBundle, Dataset, UnseenCategories, Progress)}, with the chunk size and threads given.
      * The result does not depend on them: each chunk goes through the fitted recipe (stored statistics only) and
      * is converted in the shape of the model's header, and each thread other than the caller scores with its own
-     * copy of the classifier, so the scores are those of one pass over the whole file, bit for bit.
+     * copy of the classifier (or shares a random forest), so the scores are those of one pass over the whole file,
+     * bit for bit.
      */
     public static Dataset score(LoadedBundle bundle, Dataset data, UnseenCategories unseen, Progress progress,
                                 Chunking chunking) throws DeployException {
@@ -361,16 +366,17 @@ public final class Scorer {
             try {
                 if (threads > 1) {
                     // each helper scores with its own copy (many Weka classifiers keep state while predicting),
-                    // serialised here once before the caller predicts with the original, read back by each helper
-                    SerializedObject copy = serialised(model.classifier());
+                    // serialised here once before the caller predicts with the original, read back by each helper;
+                    // a forest, whose prediction writes nothing, is shared
+                    SerializedObject copy = sharedSafely(model.classifier()) ? null : serialised(model.classifier());
                     for (int t = 1; t < threads; t++) {
-                        Thread h = new Thread(() -> work(copy), "mwb-score-" + t);
+                        Thread h = new Thread(() -> work(copy, false), "mwb-score-" + t);
                         h.setDaemon(true);
                         helpers.add(h);
                         h.start();
                     }
                 }
-                work(null);
+                work(null, true);
                 for (Thread h : helpers) {
                     awaitHelper(h);
                 }
@@ -386,13 +392,13 @@ public final class Scorer {
         }
 
         /**
-         * Scores chunks until none is left or the run stops, with the model's classifier (the caller, {@code copy}
-         * null) or a copy read back from {@code copy}; records the first failure instead of throwing.
+         * Scores chunks until none is left or the run stops, with a copy read back from {@code copy} or, when it is
+         * null, the model's own classifier; records the first failure instead of throwing. Only the
+         * {@code caller} reports progress.
          */
-        private void work(SerializedObject copy) {
+        private void work(SerializedObject copy, boolean caller) {
             try {
-                boolean caller = copy == null;
-                Classifier classifier = caller ? model.classifier() : (Classifier) copy.getObject();
+                Classifier classifier = copy == null ? model.classifier() : (Classifier) copy.getObject();
                 if (classifier == null) {
                     // Weka's SerializedObject prints the cause and returns null when it cannot read its bytes back
                     throw new Exception("the model could not be copied for a second thread");
@@ -519,6 +525,22 @@ public final class Scorer {
             this.in = in;
             this.out = out;
         }
+    }
+
+    /**
+     * Whether threads may predict with one {@code classifier} at once: Weka's random forest of its own
+     * {@code RandomTree}s ({@code RandomForest}, or the workbench's {@link InspectableRandomForest}, which adds no
+     * prediction code). Its prediction writes no field: in weka-stable 3.8.6 the {@code distributionForInstance} of
+     * {@code Bagging}, {@code RandomTree}, {@code RandomTree$Tree} and {@code ZeroR}, and
+     * {@code AbstractClassifier.classifyInstance} (a forest for a number), contain no {@code putfield},
+     * {@code putstatic} or lock (checked with {@code javap -c}; a leaf returns a normalised clone of its counts), so
+     * sharing it saves a copy (seconds of CPU and the forest's memory again). Every other classifier, and a forest
+     * wrapped for class imbalance, gets a copy per thread: Logistic, SMO, MultilayerPerceptron, LinearRegression,
+     * NaiveBayes with discretisation and FilteredClassifier keep state while predicting. See ADR 0020.
+     */
+    static boolean sharedSafely(Classifier classifier) {
+        return (classifier.getClass() == RandomForest.class || classifier.getClass() == InspectableRandomForest.class)
+                && ((RandomForest) classifier).getClassifier().getClass() == RandomTree.class;
     }
 
     private static SerializedObject serialised(Classifier classifier) throws DeployException {

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.marketingworkbench.core.adapter.weka.InspectableRandomForest;
 import org.marketingworkbench.core.clean.Recipe;
 import org.marketingworkbench.core.clean.RecipeSuggester;
 import org.marketingworkbench.core.clean.profile.ColumnProfiler;
@@ -40,6 +41,9 @@ import org.marketingworkbench.core.train.TrainedModel;
 import org.marketingworkbench.core.train.TrainingData;
 import org.marketingworkbench.core.train.TrainingSettings;
 import tech.tablesaw.api.Table;
+import weka.classifiers.meta.FilteredClassifier;
+import weka.classifiers.trees.RandomForest;
+import weka.classifiers.trees.RandomTree;
 import weka.core.Instances;
 
 /**
@@ -144,6 +148,29 @@ class ChunkedScoringTest {
         List<String> numberLearners = Learners.forTask(Task.NUMBER).stream().map(d -> d.id()).toList();
         assertThat(learners().filter(a -> a.get()[1].equals("total_spend")).map(a -> (String) a.get()[0]).toList())
                 .containsAll(numberLearners);
+    }
+
+    @Test
+    void onlyWekasOwnForestIsSharedBetweenThreadsEveryOtherClassifierIsCopied() throws Exception {
+        assertThat(Scorer.sharedSafely(new RandomForest())).isTrue();
+        assertThat(Scorer.sharedSafely(new InspectableRandomForest())).isTrue();
+        assertThat(Scorer.sharedSafely(new RandomForest() {
+            private static final long serialVersionUID = 1L;
+        })).as("a subclass may predict differently").isFalse();
+        RandomForest ownTrees = new RandomForest();
+        ownTrees.setClassifier(new RandomTree() {
+            private static final long serialVersionUID = 1L;
+        });
+        assertThat(Scorer.sharedSafely(ownTrees)).isFalse();
+        FilteredClassifier balanced = new FilteredClassifier();
+        balanced.setClassifier(new RandomForest());
+        assertThat(Scorer.sharedSafely(balanced)).isFalse();
+        for (String id : List.of(Learners.LOGISTIC, Learners.NAIVE_BAYES, Learners.J48, Learners.LOGIT_BOOST,
+                Learners.SMO, Learners.MLP)) {
+            LoadedBundle b = bundle(rows(customers, 0, 100), "responded", "yes", new LearnerChoice(id,
+                    id.equals(Learners.MLP) ? Map.of("epochs", "5") : Map.of(), ""), Recipe.empty(), Imbalance.NONE);
+            assertThat(Scorer.sharedSafely(b.model().classifier())).as(id).isFalse();
+        }
     }
 
     @Test
