@@ -25,6 +25,8 @@ public final class DeployException extends WorkbenchException {
         NEWER_VERSION,
         /** The serialised model holds a class outside the allow-list, or exceeds the limits: refused. */
         UNSAFE_CONTENT,
+        /** The file to score has no rows (a header only, or nothing). */
+        NO_ROWS,
         /** The file to score lacks columns the model needs. */
         MISSING_COLUMNS,
         /** A column of the file to score has another type than the model was trained on. */
