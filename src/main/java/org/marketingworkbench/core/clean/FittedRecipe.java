@@ -61,6 +61,19 @@ public record FittedRecipe(List<RecipeStep> steps, List<SchemaColumn> inputSchem
         return s;
     }
 
+    /**
+     * The recipe as it applies to customers being scored: every customer must come out with a score, so the steps
+     * that remove rows (duplicates, missing values dropped, outliers removed) are switched off; every other step
+     * keeps its learned statistics.
+     */
+    public FittedRecipe forScoring() {
+        if (steps.stream().noneMatch(s -> s.enabled() && s.removesRows())) {
+            return this;
+        }
+        return new FittedRecipe(steps.stream().map(s -> s.enabled() && s.removesRows() ? s.withEnabled(false) : s).toList(),
+                inputSchema, knownCategories);
+    }
+
     /** The recipe's settings with the learned statistics kept (re-fitting replaces them). */
     public Recipe recipe() {
         return new Recipe(steps);

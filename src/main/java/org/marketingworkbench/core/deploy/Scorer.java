@@ -180,7 +180,10 @@ public final class Scorer {
      */
     public static Dataset score(LoadedBundle bundle, Dataset data, UnseenCategories unseen, Progress progress,
                                 Chunking chunking) throws DeployException {
-        TrainedModel model = bundle.model();
+        // every customer gets a score: a duplicate or an outlier is scored, not dropped as in training
+        TrainedModel trained = bundle.model();
+        TrainedModel model = new TrainedModel(trained.settings(), trained.target(), trained.learnerId(),
+                trained.classifier(), trained.recipe().forScoring(), trained.header());
         if (data.rowCount() == 0) {
             throw new DeployException(DeployException.Reason.NO_ROWS, UserMessage.of("deploy.score.noRows"));
         }
@@ -206,7 +209,8 @@ public final class Scorer {
             progress.throwIfCancelled();
             wholeFileFailure(model, input);
         }
-        ChunkedScoring job = new ChunkedScoring(bundle, input, chunking, progress.slice(0, SCORING_SHARE));
+        ChunkedScoring job = new ChunkedScoring(new LoadedBundle(bundle.version(), model, bundle.threshold(),
+                bundle.provenance()), input, chunking, progress.slice(0, SCORING_SHARE));
         job.run();
         int n = data.rowCount();
         double[] score = job.score;

@@ -143,7 +143,7 @@ public final class SegmentAssigner {
         Dataset cleaned = data;
         if (s.recipe() != null) {
             try {
-                cleaned = s.recipe().apply(withEmpty(data, s.recipe(), targetColumn), progress.slice(0, 0.5)).dataset();
+                cleaned = s.recipe().forScoring().apply(withEmpty(data, s.recipe(), targetColumn), progress.slice(0, 0.5)).dataset();
             } catch (CleanException e) {
                 throw new DeployException(DeployException.Reason.SCORING_FAILED,
                         UserMessage.of("deploy.segment.recipeFailed", e.userMessage()), e);

@@ -35,6 +35,11 @@ public record MissingValuesStep(boolean enabled, List<String> columns, Strategy 
 
     public enum Strategy { DROP_ROWS, MEAN, MEDIAN, MOST_FREQUENT, CONSTANT }
 
+    @Override
+    public boolean removesRows() {
+        return strategy() == Strategy.DROP_ROWS;
+    }
+
     public MissingValuesStep {
         columns = List.copyOf(columns);
         fills = fills == null ? null : Map.copyOf(fills);

@@ -31,6 +31,11 @@ public record OutliersStep(boolean enabled, List<String> columns, Rule rule, dou
 
     public enum Action { FLAG, CAP, REMOVE }
 
+    @Override
+    public boolean removesRows() {
+        return action() == Action.REMOVE;
+    }
+
     /** Values below {@code low} or above {@code high} are outliers. */
     public record Bounds(double low, double high) {
     }

@@ -21,6 +21,11 @@ public sealed interface RecipeStep permits DropColumnsStep, RemoveDuplicatesStep
 
     boolean enabled();
 
+    /** Whether this step removes rows (duplicates, rows with a missing value, outlying rows). */
+    default boolean removesRows() {
+        return false;
+    }
+
     RecipeStep withEnabled(boolean enabled);
 
     /** The operation id, also the JSON {@code op} and the bundle keys {@code clean.op.<op>}, {@code clean.explain.<op>.*}. */

@@ -17,6 +17,11 @@ public record RemoveDuplicatesStep(boolean enabled, List<String> keyColumns) imp
 
     public static final String OP = "removeDuplicates";
 
+    @Override
+    public boolean removesRows() {
+        return true;
+    }
+
     public RemoveDuplicatesStep {
         keyColumns = List.copyOf(keyColumns);
     }
