@@ -221,7 +221,9 @@ public final class DeployView implements StepView {
             c.setId("col-" + base);
             c.setCellValueFactory(row -> new ReadOnlyStringWrapper(cell(out, name, row.getValue(), base)));
             c.getStyleClass().add("number-column");
-            c.setPrefWidth(Math.max(80, 8.5 * c.getText().length() + 34));   // the header and "100.0%" read in full
+            double width = Math.max(80, 8.5 * c.getText().length() + 34);   // the header and "100.0%" read in full
+            c.setPrefWidth(width);
+            c.setMinWidth(width);
             topTable.getColumns().add(c);
         }
         for (String name : vm.otherColumns()) {
