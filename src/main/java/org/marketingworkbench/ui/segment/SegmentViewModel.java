@@ -37,6 +37,7 @@ import org.marketingworkbench.core.segment.SegmentException;
 import org.marketingworkbench.core.segment.SegmentExport;
 import org.marketingworkbench.core.segment.SegmentStep;
 import org.marketingworkbench.core.segment.SegmentStepRecord;
+import org.marketingworkbench.core.segment.Segmentation;
 import org.marketingworkbench.core.segment.rfm.RfmStepRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
