@@ -4,8 +4,8 @@ package org.marketingworkbench.core.report;
  * The segment colours of the app's charts (ui/segment/SegmentPalette), for the report: segment {@code n} has the
  * same colour on the screen and in the report. Okabe–Ito without its black, then the Tableau 10 colours not close
  * to one of them. The profile heatmap's diverging scale runs from blue (below average) through a light grey to
- * orange (above), clamped at ±{@value #DIVERGING_LIMIT} standard deviations. Core cannot use the JavaFX palette,
- * so the values are copied; a test checks that both agree.
+ * orange (above), clamped at ±{@value #DIVERGING_LIMIT} standard deviations. This is the one definition: the
+ * JavaFX palette reads its colours from here (core cannot use JavaFX, the screen can use core).
  */
 public final class SegmentColours {
 

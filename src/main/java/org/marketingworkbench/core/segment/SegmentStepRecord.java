@@ -91,14 +91,15 @@ public final class SegmentStepRecord {
 
     private static final String NAMES = "names";
 
-    /** The segment sizes the record kept (largest first), or an empty array when it kept none. */
+    /**
+     * The segment sizes the record kept (largest first), or an empty array when it kept none. A damaged entry
+     * ({@code "sizes"} not an array) is read element by element as well as it goes, never thrown on: it then
+     * matches no replayed segmentation, so the names are dropped rather than the project failing to open.
+     */
     public static int[] storedSizes(StepRecord record) {
-        JsonNode sizes = record.result().path("sizes");
-        int[] out = new int[sizes.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = sizes.get(i).asInt();
-        }
-        return out;
+        java.util.List<Integer> sizes = new java.util.ArrayList<>();
+        record.result().path("sizes").forEach(n -> sizes.add(n.asInt()));
+        return sizes.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /**

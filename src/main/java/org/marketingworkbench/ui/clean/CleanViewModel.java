@@ -571,22 +571,9 @@ public final class CleanViewModel implements StepViewModel {
         runProfile();
         // a recipe replayed on a file without some of its columns: those steps are switched off and
         // named, instead of the whole recipe failing on the first of them
-        List<Integer> off = new ArrayList<>();
-        java.util.Set<String> absent = new java.util.TreeSet<>();
-        for (int i = 0; i < restored.steps().size(); i++) {
-            RecipeStep step = restored.steps().get(i);
-            List<String> lacking = step.requiredColumns().stream().filter(c -> data.spec(c).isEmpty()).toList();
-            if (step.enabled() && !lacking.isEmpty()) {
-                off.add(i + 1);
-                absent.addAll(lacking);
-                restored = restored.withEnabled(i, false);
-            }
-        }
-        if (!off.isEmpty()) {
-            notice.set(UserMessage.of("clean.notice.stepsOff", off.size(),
-                    off.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")),
-                    String.join(", ", absent)));
-        }
+        Recipe.Adapted adapted = restored.adaptTo(data);
+        restored = adapted.recipe();
+        adapted.notice().ifPresent(notice::set);
         if (session.importedDataIsRestored()) {   // the project reopened on its own data: its history too
             CleanStepRecord.History history = CleanStepRecord.history(stored);
             history.undo().forEach(undo::addLast);
@@ -598,7 +585,7 @@ public final class CleanViewModel implements StepViewModel {
             session.cleanedDataProperty().set(data);   // nothing to clean: later steps work on the table as read
         }
         if (!restored.steps().isEmpty()) {
-            apply(restored, null, null, off.isEmpty() && session.importedDataIsRestored());
+            apply(restored, null, null, adapted.switchedOff().isEmpty() && session.importedDataIsRestored());
         }
         syncUndo();
     }

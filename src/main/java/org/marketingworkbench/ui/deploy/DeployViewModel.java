@@ -422,9 +422,10 @@ public final class DeployViewModel implements StepViewModel {
     /** Where the scorer's four columns start in the scored table. */
     private int firstScoreColumn;
 
-    /** The threshold chosen in Evaluate (0.5 until one is chosen). */
+    /** The threshold chosen in Evaluate (0.5 until one is chosen), read as the Evaluate screen reads it. */
     private double threshold() {
-        return session.project().step(Stage.EVALUATE).settings().path("threshold").asDouble(ModelBundle.DEFAULT_THRESHOLD);
+        return org.marketingworkbench.core.evaluate.EvaluateStepRecord.settings(
+                session.project().step(Stage.EVALUATE)).threshold();
     }
 
     private void projectModelChanged() {

@@ -24,6 +24,8 @@ import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.evaluate.CalibrationBin;
 import org.marketingworkbench.core.evaluate.Curves;
+import org.marketingworkbench.core.evaluate.EvaluateSettings;
+import org.marketingworkbench.core.evaluate.EvaluateStepRecord;
 import org.marketingworkbench.core.evaluate.FairnessCheck;
 import org.marketingworkbench.core.evaluate.FairnessReport;
 import org.marketingworkbench.core.evaluate.GainsPoint;
@@ -71,10 +73,10 @@ public final class EvaluateViewModel implements StepViewModel {
 
     private final ReadOnlyObjectWrapper<Analysis> analysis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<NumberMetrics> numberMetrics = new ReadOnlyObjectWrapper<>();
-    private final DoubleProperty threshold = new SimpleDoubleProperty(0.5);
+    private final DoubleProperty threshold = new SimpleDoubleProperty(EvaluateSettings.DEFAULT_THRESHOLD);
     private final ObjectBinding<ThresholdMetrics> metrics;
-    private final StringProperty cost = new SimpleStringProperty("5");
-    private final StringProperty value = new SimpleStringProperty("50");
+    private final StringProperty cost = new SimpleStringProperty(EvaluateSettings.DEFAULT_COST);
+    private final StringProperty value = new SimpleStringProperty(EvaluateSettings.DEFAULT_VALUE);
     private final ReadOnlyObjectWrapper<ProfitCurve> profit = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<UserMessage> profitProblem = new ReadOnlyObjectWrapper<>();
     private final ObjectBinding<ProfitPoint> cutOff;
@@ -320,18 +322,15 @@ public final class EvaluateViewModel implements StepViewModel {
         if (a == null) {
             return;
         }
-        double c;
-        double v;
-        try {
-            c = Double.parseDouble(cost.get().strip().replace(',', '.'));
-            v = Double.parseDouble(value.get().strip().replace(',', '.'));
-        } catch (NumberFormatException | NullPointerException e) {
+        java.util.OptionalDouble c = EvaluateSettings.amount(cost.get());
+        java.util.OptionalDouble v = EvaluateSettings.amount(value.get());
+        if (c.isEmpty() || v.isEmpty()) {
             profit.set(null);
             profitProblem.set(UserMessage.of("evaluate.ui.profit.notANumber"));
             return;
         }
         try {
-            profit.set(ProfitCurve.of(a.ranked(), c, v, a.ranked().size()));
+            profit.set(ProfitCurve.of(a.ranked(), c.getAsDouble(), v.getAsDouble(), a.ranked().size()));
         } catch (WorkbenchException e) {
             profit.set(null);
             profitProblem.set(e.userMessage());
@@ -405,17 +404,22 @@ public final class EvaluateViewModel implements StepViewModel {
 
     // ---- the project ------------------------------------------------------------------------------
 
+    /**
+     * Puts the project's threshold, cost and value back, read as the report's replay reads them
+     * ({@link EvaluateStepRecord#settings}); a setting the record does not have leaves the one on screen as it is.
+     */
     private void restoreSettings() {
         StepRecord stored = session.project().step(Stage.EVALUATE);
+        EvaluateSettings kept = EvaluateStepRecord.settings(stored);
         var s = stored.settings();
         if (s.has("threshold")) {
-            threshold.set(s.path("threshold").asDouble(0.5));
+            threshold.set(kept.threshold());
         }
         if (s.has("cost")) {
-            cost.set(s.path("cost").asText("5"));
+            cost.set(kept.cost());
         }
         if (s.has("value")) {
-            value.set(s.path("value").asText("50"));
+            value.set(kept.value());
         }
     }
 
@@ -424,12 +428,7 @@ public final class EvaluateViewModel implements StepViewModel {
         if (analysis.get() == null) {
             return;
         }
-        var settings = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
-        settings.put("version", 1);
-        settings.put("threshold", threshold.get());
-        settings.put("cost", cost.get());
-        settings.put("value", value.get());
-        StepRecord updated = new StepRecord(true, settings, null);
+        StepRecord updated = EvaluateStepRecord.of(new EvaluateSettings(threshold.get(), cost.get(), value.get()));
         var p = session.project();
         if (updated.equals(p.step(Stage.EVALUATE))) {
             return;

@@ -1,6 +1,7 @@
 package org.marketingworkbench.ui.segment;
 
 import javafx.scene.paint.Color;
+import org.marketingworkbench.core.report.SegmentColours;
 
 /**
  * The colours of the segment charts. Segment {@code n} has the same colour on every chart: the eight
@@ -11,32 +12,30 @@ import javafx.scene.paint.Color;
  */
 public final class SegmentPalette {
 
-    /** Okabe–Ito (without its black, which disappears on a dark theme), then Tableau 10 extras. */
-    private static final String[] CATEGORICAL = {
-        "#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999",
-        "#4E79A7", "#F28E2B", "#59A14F", "#B07AA1", "#9C755F", "#EDC948", "#76B7B2", "#FF9DA7",
-    };
+    // The colours themselves are defined once, in core (SegmentColours), so the exported report colours each
+    // segment as the screen does: Okabe–Ito (without its black, which disappears on a dark theme), then
+    // Tableau 10 extras.
 
     /** The z-score at which the diverging scale reaches its full colour. */
-    public static final double DIVERGING_LIMIT = 2.0;
+    public static final double DIVERGING_LIMIT = SegmentColours.DIVERGING_LIMIT;
     /** Below the overall mean: blue. */
-    public static final Color BELOW = Color.web("#2166AC");
+    public static final Color BELOW = Color.web(SegmentColours.BELOW);
     /** Above the overall mean: orange. */
-    public static final Color ABOVE = Color.web("#D9650B");
+    public static final Color ABOVE = Color.web(SegmentColours.ABOVE);
     /** The middle of the scale on a light theme. */
-    public static final Color LIGHT_NEUTRAL = Color.web("#F7F7F7");
+    public static final Color LIGHT_NEUTRAL = Color.web(SegmentColours.NEUTRAL);
 
     private SegmentPalette() {
     }
 
     /** How many colours there are before they repeat. */
     public static int size() {
-        return CATEGORICAL.length;
+        return SegmentColours.size();
     }
 
     /** Segment {@code number}'s colour (1-based), as a CSS hex value such as {@code #0072B2}. */
     public static String hex(int number) {
-        return CATEGORICAL[Math.floorMod(number - 1, CATEGORICAL.length)];
+        return SegmentColours.hex(number);
     }
 
     /** Segment {@code number}'s colour (1-based). */

@@ -29,6 +29,7 @@ import org.marketingworkbench.core.segment.KChooser;
 import org.marketingworkbench.core.segment.Scaling;
 import org.marketingworkbench.core.segment.SegmentCard;
 import org.marketingworkbench.core.segment.SegmentMap;
+import org.marketingworkbench.core.segment.Segmentation;
 import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.ui.common.ChartExport;
 import org.marketingworkbench.ui.common.CheckedNames;

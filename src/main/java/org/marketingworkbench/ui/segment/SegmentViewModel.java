@@ -37,6 +37,7 @@ import org.marketingworkbench.core.segment.SegmentException;
 import org.marketingworkbench.core.segment.SegmentExport;
 import org.marketingworkbench.core.segment.SegmentStep;
 import org.marketingworkbench.core.segment.SegmentStepRecord;
+import org.marketingworkbench.core.segment.Segmentation;
 import org.marketingworkbench.core.segment.rfm.RfmStepRecord;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -362,16 +363,24 @@ public final class SegmentViewModel implements StepViewModel {
         if (!canRun.get()) {
             return;
         }
+        run(settings(), false, namedOnScreen());
+    }
+
+    /**
+     * The segments on screen with the names typed for them, as the project keeps them (a replay that finds the
+     * same segments keeps the names: {@link SegmentStepRecord#namesFor}); null when no segments are shown.
+     */
+    private StepRecord namedOnScreen() {
         SegmentationResult shown = result.get();
-        run(settings(), false, shown == null ? null
-                : new StoredNames(java.util.Map.copyOf(names.edited()), shown.sizes()));
+        return shown == null ? null : SegmentStepRecord.of(shown.settings(), shown, names.edited());
     }
 
     /**
      * @param restoring   the stored settings re-run on a just-opened project's unchanged data: not a change
-     * @param storedNames names the user gave to the stored segments, kept when the segments are the same
+     * @param named       a record of segments the user named (or null): the names are kept when the run finds
+     *                    the same segments again
      */
-    private void run(SegmentationSettings s, boolean restoring, StoredNames storedNames) {
+    private void run(SegmentationSettings s, boolean restoring, StepRecord named) {
         Dataset data = input.get();
         busy.set(true);
         error.set(null);
@@ -383,12 +392,13 @@ public final class SegmentViewModel implements StepViewModel {
                     }
                     SegmentationResult r = done.result();
                     // the names first: the screen draws the new segments with them
-                    names.reset(done.cards(), storedNames != null && storedNames.sameSegmentsAs(r)
-                            ? storedNames.names() : java.util.Map.of());
+                    java.util.Map<Integer, String> kept = named == null ? java.util.Map.of()
+                            : SegmentStepRecord.namesFor(named, r);
+                    names.reset(done.cards(), kept);
                     result.set(r);
                     segmentation.set(done);
                     featureExplanation.set(r.explanation());
-                    if (storedNames != null && !storedNames.names().isEmpty() && !storedNames.sameSegmentsAs(r)) {
+                    if (named != null && kept.isEmpty() && !SegmentStepRecord.names(named).isEmpty()) {
                         notice.set(UserMessage.of("segment.notice.namesReset"));
                     }
                     session.segmentedDataProperty().set(r.withSegmentColumn(data));
@@ -494,8 +504,7 @@ public final class SegmentViewModel implements StepViewModel {
     private void inputChanged(Dataset data) {
         // the names typed for the segments on screen: a replay that finds the same segments keeps them (the
         // project's record may already have lost them, when the step before changed)
-        StoredNames shown = result.get() == null ? null
-                : new StoredNames(java.util.Map.copyOf(names.edited()), result.get().sizes());
+        StepRecord shown = namedOnScreen();
         input.set(data);
         result.set(null);
         segmentation.set(null);
@@ -548,7 +557,7 @@ public final class SegmentViewModel implements StepViewModel {
             return;
         }
         // the project was segmented before: replay its settings on this data
-        run(s, stored.done() && session.importedDataIsRestored(), shown != null ? shown : StoredNames.of(stored));
+        run(s, stored.done() && session.importedDataIsRestored(), shown != null ? shown : stored);
     }
 
     /** How the ticked features would be prepared, worked out in the background (newest request wins). */
@@ -576,23 +585,6 @@ public final class SegmentViewModel implements StepViewModel {
                         updateExplanation();
                     }
                 }));
-    }
-
-    /**
-     * The names a project kept for its segments, and the sizes of those segments: a re-run that finds the
-     * same sizes found the same segments (numbers follow size), so the names still fit them.
-     */
-    private record StoredNames(java.util.Map<Integer, String> names, int[] sizes) {
-
-        static StoredNames of(StepRecord stored) {
-            List<Integer> sizes = new ArrayList<>();
-            stored.result().path("sizes").forEach(n -> sizes.add(n.asInt()));
-            return new StoredNames(SegmentStepRecord.names(stored), sizes.stream().mapToInt(Integer::intValue).toArray());
-        }
-
-        boolean sameSegmentsAs(SegmentationResult r) {
-            return java.util.Arrays.equals(sizes, r.sizes());
-        }
     }
 
     private static UserMessage messageOf(Throwable e) {

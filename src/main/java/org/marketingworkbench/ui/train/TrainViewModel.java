@@ -29,14 +29,12 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.marketingworkbench.core.clean.CleanStepRecord;
 import org.marketingworkbench.core.clean.Recipe;
-import org.marketingworkbench.core.data.ColumnSpec;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.data.Dataset;
 import org.marketingworkbench.core.i18n.UserMessage;
 import org.marketingworkbench.core.i18n.WorkbenchException;
 import org.marketingworkbench.core.pipeline.Stage;
 import org.marketingworkbench.core.project.StepRecord;
-import org.marketingworkbench.core.segment.SegmentationResult;
 import org.marketingworkbench.core.train.CurveKind;
 import org.marketingworkbench.core.train.CurvePoint;
 import org.marketingworkbench.core.train.Exclusion;
@@ -546,32 +544,17 @@ public final class TrainViewModel implements StepViewModel {
 
     /**
      * The imported table, plus the segment column when the project has segments and cleaning kept every row
-     * (a segment belongs to a cleaned row; when cleaning drops rows the two cannot be lined up).
+     * ({@link TrainingData#withSegment}, as the report's replay builds it); its notice when they cannot be lined up.
      */
     private Dataset trainingTable() {
         Dataset imported = session.importedDataProperty().get();
         Dataset cleaned = session.cleanedDataProperty().get();
-        Dataset segmented = session.segmentedDataProperty().get();
         if (imported == null || cleaned == null) {
             return null;
         }
-        if (segmented == null) {
-            return imported;
-        }
-        if (segmented.rowCount() != imported.rowCount()) {
-            notice.set(UserMessage.of("train.notice.segmentRowsDiffer", imported.rowCount(), segmented.rowCount()));
-            return imported;
-        }
-        String col = segmented.columns().get(segmented.columns().size() - 1).name();
-        if (!col.startsWith(SegmentationResult.SEGMENT_COLUMN) || imported.spec(col).isPresent()) {
-            return imported;
-        }
-        List<tech.tablesaw.columns.Column<?>> cols = new ArrayList<>(imported.table().columns());
-        cols.add(segmented.table().column(col).copy());
-        List<ColumnSpec> specs = new ArrayList<>(imported.columns());
-        specs.add(segmented.spec(col).orElseThrow());
-        return new Dataset(tech.tablesaw.api.Table.create(imported.table().name(),
-                cols.toArray(new tech.tablesaw.columns.Column<?>[0])), specs);
+        TrainingData.Table table = TrainingData.withSegment(imported, session.segmentedDataProperty().get());
+        table.notice().ifPresent(notice::set);
+        return table.data();
     }
 
     private void inputChanged() {

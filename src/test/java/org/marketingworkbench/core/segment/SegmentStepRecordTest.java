@@ -82,4 +82,13 @@ class SegmentStepRecordTest {
         assertThat(SegmentStepRecord.namesFor(record, other)).as("other sizes: other segments").isEmpty();
         assertThat(SegmentStepRecord.storedSizes(StepRecord.empty())).isEmpty();
     }
+
+    @Test
+    void aDamagedSizesEntryIsReadWithoutFailing() throws Exception {
+        StepRecord record = new StepRecord(true, null,
+                (ObjectNode) json.readTree("{\"sizes\": {\"a\": 30, \"b\": 20}, \"names\": {\"1\": \"Loyal\"}}"));
+        SegmentationSettings s = SegmentationSettings.kMeans(List.of("income", "age"), 2);
+        SegmentationResult other = new SegmentStep().run(Tables.groups(1, 25, 25), s, Progress.none());
+        assertThat(SegmentStepRecord.namesFor(record, other)).isEmpty();
+    }
 }
