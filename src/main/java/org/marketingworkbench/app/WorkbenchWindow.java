@@ -88,7 +88,7 @@ public final class WorkbenchWindow {
         segment = new SegmentViewModel(session, tasks);
         train = new TrainViewModel(session, tasks);
         evaluate = new EvaluateViewModel(session, tasks, train.inputProperty());
-        WhyViewModel why = new WhyViewModel(session, tasks);
+        WhyViewModel why = new WhyViewModel(session, tasks, train.inputProperty());
         deploy = new DeployViewModel(session, tasks, dialogs, new DataImporter(), segment.resultProperty(),
                 () -> segment.names().displayNames(l10n.locale()));
         // the navigation registry: one entry per step, in pipeline order; the rules for when a step opens

@@ -102,11 +102,20 @@ public final class WhyViewModel {
     private final ObservableList<UserMessage> whatIfWarnings = FXCollections.observableArrayList();
     private final BooleanBinding canWhatIf;
 
+    /** Explains on the imported table (a model trained without the project's segments). */
     public WhyViewModel(WorkbenchSession session, TaskRunner tasks) {
+        this(session, tasks, session.importedDataProperty());
+    }
+
+    /**
+     * @param trainingTable the table the model was trained on (the imported rows, with the segment column when
+     *                      the Train step added it), so a model that uses the segments can be explained
+     */
+    public WhyViewModel(WorkbenchSession session, TaskRunner tasks, javafx.beans.value.ObservableValue<Dataset> trainingTable) {
         this.session = session;
         this.tasks = tasks;
         this.model = session.trainedModelProperty();
-        this.data = session.importedDataProperty();
+        this.data = trainingTable;
         ready = Bindings.createBooleanBinding(() -> model.getValue() != null && data.getValue() != null, model, data);
         importanceFinding = Bindings.createObjectBinding(() -> {
             PermutationImportance.Result r = importance.get();
