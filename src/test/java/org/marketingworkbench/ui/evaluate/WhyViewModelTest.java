@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.marketingworkbench.core.data.Dataset;
 import org.junit.jupiter.api.Test;
 import org.marketingworkbench.core.evaluate.EvaluationMetric;
 import org.marketingworkbench.core.evaluate.FeatureImportance;
@@ -61,6 +62,36 @@ class WhyViewModelTest {
         // no test part: said on screen, measured on every row
         assertThat(vm.importanceRows().get().key()).isEqualTo("why.importance.onTraining");
         assertThat(r.customers()).isEqualTo(WhyFixtures.data().rowCount());
+    }
+
+    @Test
+    void aModelTrainedOnTheSegmentsIsExplainedOnItsTrainingTable() throws Exception {
+        // the Train step adds the segment column when the project has segments: the pane must use that table
+        Dataset data = WhyFixtures.data();
+        String[] segment = new String[data.rowCount()];
+        for (int r = 0; r < segment.length; r++) {
+            segment[r] = Integer.toString(1 + r % 3);
+        }
+        tech.tablesaw.api.Table t = data.table().copy();
+        t.addColumns(tech.tablesaw.api.StringColumn.create("segment", segment));
+        List<org.marketingworkbench.core.data.ColumnSpec> specs = new java.util.ArrayList<>(data.columns());
+        specs.add(new org.marketingworkbench.core.data.ColumnSpec("segment",
+                org.marketingworkbench.core.data.ColumnType.CATEGORY, org.marketingworkbench.core.i18n.UserMessage.of("test")));
+        Dataset withSegment = new Dataset(t, specs);
+        List<String> features = new java.util.ArrayList<>(WhyFixtures.FEATURES);
+        features.add("segment");
+        var model = new org.marketingworkbench.core.train.TrainStep().fitFinal(withSegment,
+                org.marketingworkbench.core.clean.Recipe.empty(), org.marketingworkbench.core.train.TrainingSettings.of(
+                        "churned", "yes", features, List.of(org.marketingworkbench.core.train.LearnerChoice.defaults("j48"))),
+                "j48", org.marketingworkbench.core.pipeline.Progress.none());
+        session.trainedModelProperty().set(model);
+        WhyViewModel onTraining = new WhyViewModel(session, new SameThreadTaskRunner(),
+                new javafx.beans.property.SimpleObjectProperty<>(withSegment));
+        onTraining.measureImportance();
+        assertThat(onTraining.importanceError().get()).isNull();
+        vm.measureImportance();
+        assertThat(vm.importanceError().get()).as("the imported table lacks the segment column").isNotNull();
+        assertThat(onTraining.importance().get().features()).extracting(FeatureImportance::feature).contains("segment");
     }
 
     @Test
