@@ -59,11 +59,8 @@ class ReportCommandTest extends CliTest {
         Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
         try {
             Path folder = locked;
-            if (Files.isWritable(locked)) {
-                // running as root, who may write anywhere: sysfs refuses new files even to root
-                folder = Path.of("/sys");
-                assumeTrue(Files.isDirectory(folder), "running as root without /sys: no read-only folder to try");
-            }
+            // root may write anywhere: HtmlReportTest checks the same words with a disk that refuses the file
+            assumeTrue(!Files.isWritable(locked), "running as root: every folder is writable");
             Path report = folder.resolve("report.html");
             assertThat(run("report", SampleProject.file().toString(), "--out", report.toString()))
                     .isEqualTo(WorkbenchCli.BAD_INPUT);

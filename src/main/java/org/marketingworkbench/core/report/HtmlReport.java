@@ -48,12 +48,22 @@ public final class HtmlReport {
      */
     public static void write(ProjectResults results, Locale locale, Path target, boolean overwrite)
             throws ReportException {
+        write(results, locale, target, overwrite, AtomicFile::write);
+    }
+
+    /** How the finished report reaches the disk (tests: a disk that refuses, whoever runs them). */
+    interface FileWriter {
+        void write(Path file, AtomicFile.Content content) throws IOException;
+    }
+
+    static void write(ProjectResults results, Locale locale, Path target, boolean overwrite, FileWriter writer)
+            throws ReportException {
         checkTarget(target, overwrite);
         Path file = target.toAbsolutePath().normalize();
         Path dir = file.getParent();
         String plotly = plotlyJs();
         try {
-            AtomicFile.write(file, out -> render(results, locale, ZoneId.systemDefault(), plotly, out));
+            writer.write(file, out -> render(results, locale, ZoneId.systemDefault(), plotly, out));
         } catch (AccessDeniedException e) {
             throw new ReportException(ReportException.Reason.READ_ONLY,
                     UserMessage.of("report.error.readOnly", dir.toString()), e);

@@ -66,6 +66,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void aFolderThatRefusesTheFileIsNamedInWordsAndNothingIsLeft(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        java.nio.file.Path target = dir.resolve("report.html");
+        HtmlReport.FileWriter refusing = (file, content) -> {
+            throw new java.nio.file.AccessDeniedException(file.toString());
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HtmlReport.write(results, Locale.ENGLISH, target, false, refusing))
+                .isInstanceOfSatisfying(ReportException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(ReportException.Reason.READ_ONLY);
+                    assertThat(e.userMessage().format(Locale.ENGLISH)).isEqualTo("The report cannot be written in "
+                            + dir + ": the folder is read-only. Choose a folder you can write to.");
+                });
+        assertThat(java.nio.file.Files.exists(target)).isFalse();
+    }
+
+    @Test
     void theReportIsOneFileUnderFifteenMegabytesWithPlotlyInsideAndItsDataAggregated() throws Exception {
         long bytes = english.getBytes(StandardCharsets.UTF_8).length;
         assertThat(bytes).isLessThan(15L * 1024 * 1024);
