@@ -12,7 +12,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.marketingworkbench.core.adapter.weka.InspectableRandomForest;
 import org.marketingworkbench.core.clean.SchemaColumn;
-import org.marketingworkbench.core.clean.step.RemoveDuplicatesStep;
 import org.marketingworkbench.core.data.ColumnSpec;
 import org.marketingworkbench.core.data.ColumnType;
 import org.marketingworkbench.core.data.Dataset;
@@ -204,11 +203,6 @@ public final class Scorer {
         }
         Dataset input = retyped(model, data);
         progress.report(0);
-        if (comparesRowsAcrossTheFile(model)) {
-            // removing duplicates compares rows across chunks: see whether the whole file loses rows, as before
-            progress.throwIfCancelled();
-            wholeFileFailure(model, input);
-        }
         ChunkedScoring job = new ChunkedScoring(new LoadedBundle(bundle.version(), model, bundle.threshold(),
                 bundle.provenance()), input, chunking, progress.slice(0, SCORING_SHARE));
         job.run();
@@ -245,10 +239,6 @@ public final class Scorer {
     }
 
     /** Whether a step of the recipe compares rows with each other, so that a chunk alone cannot tell its effect. */
-    private static boolean comparesRowsAcrossTheFile(TrainedModel model) {
-        return model.recipe().steps().stream().anyMatch(s -> s.enabled() && s instanceof RemoveDuplicatesStep);
-    }
-
     /**
      * Puts the whole file through the recipe and conversion, as scoring did in one pass, and throws what that pass
      * threw: the recipe failing, or rows removed. Returns when the whole file keeps every row.

@@ -359,7 +359,7 @@ public final class DeployViewModel implements StepViewModel {
         tasks.submit(Job.of(UserMessage.of("deploy.job.score", data.rowCount()), progress -> {
             ScoringRun.Result r = ScoringRun.run(m, map.apply(data), policy, progress);
             return new Scored(map.restore(r.scored(), data), summarise(m, r.scored(), r.firstScoreColumn()),
-                    r.firstScoreColumn());
+                    r.firstScoreColumn(), top(r.scored(), r.firstScoreColumn()));
         }).onSuccess(s -> {
             busy.set(false);
             if (data != customers.get() || m != model.get()) {
@@ -368,7 +368,7 @@ public final class DeployViewModel implements StepViewModel {
             firstScoreColumn = s.firstScoreColumn();
             scored.set(s.table());
             summary.set(s.summary());
-            topRows.setAll(s.summary() == null ? List.of() : top(s.table(), s.firstScoreColumn()));
+            topRows.setAll(s.top());
             notice.set(null);
             updateExplanation();
         }).onFailure(this::fail).onCancelled(() -> busy.set(false)));
@@ -413,7 +413,8 @@ public final class DeployViewModel implements StepViewModel {
 
     // ---- rules -----------------------------------------------------------------------------------
 
-    private record Scored(Dataset table, ScoreSummary summary, int firstScoreColumn) {
+    /** What a scoring job hands to the screen; the best-ranked rows are found in the job, not on the FX thread. */
+    private record Scored(Dataset table, ScoreSummary summary, int firstScoreColumn, List<Integer> top) {
     }
 
     private record Customers(Dataset data, List<UserMessage> notices) {

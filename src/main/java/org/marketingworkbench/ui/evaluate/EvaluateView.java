@@ -99,11 +99,14 @@ public final class EvaluateView implements StepView, org.marketingworkbench.ui.c
     @FXML private Button copyChartButton;
     @FXML private Button saveChartButton;
 
-    /** @param why the "why the model decides" pane, shown as a tab */
     /** Continue: on to scoring new customers with the model. */
     @FXML private javafx.scene.control.Button continueButton;
     private final Runnable onContinue;
 
+    /**
+     * @param why        the "why the model decides" pane, shown as a tab
+     * @param onContinue goes on to the Score step
+     */
     public EvaluateView(EvaluateViewModel vm, Localization l10n, DialogService dialogs, WhyView why, Runnable onContinue) {
         this.onContinue = onContinue;
         this.vm = vm;

@@ -34,7 +34,6 @@ import org.marketingworkbench.core.evaluate.ModelInput;
 import org.marketingworkbench.core.evaluate.PermutationImportance;
 import org.marketingworkbench.core.evaluate.WhatIf;
 import org.marketingworkbench.core.i18n.UserMessage;
-import org.marketingworkbench.core.i18n.WorkbenchException;
 import org.marketingworkbench.core.train.Learners;
 import org.marketingworkbench.core.train.Task;
 import org.marketingworkbench.core.train.TrainedModel;
@@ -649,13 +648,7 @@ public final class WhyViewModel {
     }
 
     private static UserMessage messageOf(Throwable e) {
-        if (e instanceof WorkbenchException we) {
-            return we.userMessage();
-        }
-        if (e instanceof OutOfMemoryError) {
-            return UserMessage.of("why.error.memory");
-        }
-        return UserMessage.of("why.error.failed", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        return org.marketingworkbench.ui.common.ErrorMessages.of(e, "why.error.failed", "why.error.memory");
     }
 
     /** Features of the last measurement, for tests and the report. */

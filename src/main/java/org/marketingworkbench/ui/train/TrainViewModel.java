@@ -728,13 +728,7 @@ public final class TrainViewModel implements StepViewModel {
     }
 
     private static UserMessage messageOf(Throwable e) {
-        if (e instanceof WorkbenchException we) {
-            return we.userMessage();
-        }
-        if (e instanceof OutOfMemoryError) {
-            return UserMessage.of("train.ui.error.outOfMemory");
-        }
-        return UserMessage.of("train.error.unexpected", String.valueOf(e.getMessage()));
+        return org.marketingworkbench.ui.common.ErrorMessages.of(e, "train.error.unexpected", "train.ui.error.outOfMemory");
     }
 
     // ---- live updates -----------------------------------------------------------------------------
