@@ -118,8 +118,17 @@ class PresentationModeTest {
         waitFor(10, TimeUnit.SECONDS, PresentationModeTest::presenting);
         waitForFxEvents();
         String counter = robot.lookup(".presentation-counter").queryAs(Label.class).getText();
-        assertThat(Integer.parseInt(counter.substring(counter.indexOf('/') + 1).strip()))
-                .as("segment sizes, map, profile; ROC, gains, lift, profit").isGreaterThanOrEqualTo(7);
+        int count = Integer.parseInt(counter.substring(counter.indexOf('/') + 1).strip());
+        assertThat(count).as("segment sizes, map, profile; ROC, gains, lift, profit").isGreaterThanOrEqualTo(7);
+        // every slide shows its chart, also those of screens not visited yet (Segment, Evaluate were not opened)
+        for (int i = 0; i < count; i++) {
+            javafx.scene.Group shown = robot.lookup(".presentation-chart").queryAs(javafx.scene.layout.StackPane.class)
+                    .getChildren().stream().filter(javafx.scene.Group.class::isInstance).map(javafx.scene.Group.class::cast)
+                    .findFirst().orElseThrow();
+            assertThat(shown.getChildren()).as("slide " + (i + 1)).hasSize(1);
+            robot.press(KeyCode.RIGHT).release(KeyCode.RIGHT);
+            waitForFxEvents();
+        }
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         waitForFxEvents();
         assertThat(presenting()).isFalse();

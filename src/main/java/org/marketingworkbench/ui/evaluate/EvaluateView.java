@@ -484,6 +484,7 @@ public final class EvaluateView implements StepView, org.marketingworkbench.ui.c
         if (vm.analysisProperty().get() == null) {
             return List.of();
         }
+        view();   // a screen not visited yet is built now: its charts are filled and placed when it is
         List<org.marketingworkbench.ui.common.Slide> all = new java.util.ArrayList<>(List.of(
                 new org.marketingworkbench.ui.common.Slide("evaluate.roc", roc, null),
                 new org.marketingworkbench.ui.common.Slide("evaluate.gains", gains, null),

@@ -390,6 +390,7 @@ public final class SegmentView implements StepView, org.marketingworkbench.ui.co
         if (!vm.hasResult().get()) {
             return List.of();
         }
+        view();   // a screen not visited yet is built now: its charts are filled and placed when it is
         return List.of(new org.marketingworkbench.ui.common.Slide("segment.sizes", sizes, null),
                 new org.marketingworkbench.ui.common.Slide("segment.map", map, null),
                 new org.marketingworkbench.ui.common.Slide("segment.profile", heatmap, null));

@@ -261,7 +261,9 @@ public final class ShellView {
         List<org.marketingworkbench.ui.common.Slide> slides = new java.util.ArrayList<>();
         for (Stage s : Stage.values()) {
             if (stepViews.get(s) instanceof org.marketingworkbench.ui.common.Presentable p) {
-                slides.addAll(p.slides());
+                // a chart that is not on its screen cannot be lent: never show an empty slide
+                p.slides().stream().filter(sl -> sl.chart().getParent() instanceof javafx.scene.layout.Pane)
+                        .forEach(slides::add);
             }
         }
         if (slides.isEmpty()) {
