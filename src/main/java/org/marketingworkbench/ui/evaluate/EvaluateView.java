@@ -484,12 +484,12 @@ public final class EvaluateView implements StepView, org.marketingworkbench.ui.c
         if (vm.analysisProperty().get() == null) {
             return List.of();
         }
-        view();   // a screen not visited yet is built now: its charts are filled and placed when it is
+        javafx.scene.Parent screen = (javafx.scene.Parent) view();   // built now if not visited yet: charts filled and placed
         List<org.marketingworkbench.ui.common.Slide> all = new java.util.ArrayList<>(List.of(
-                new org.marketingworkbench.ui.common.Slide("evaluate.roc", roc, null),
-                new org.marketingworkbench.ui.common.Slide("evaluate.gains", gains, null),
-                new org.marketingworkbench.ui.common.Slide("evaluate.lift", lift, null),
-                new org.marketingworkbench.ui.common.Slide("evaluate.profit", profit, null)));
+                new org.marketingworkbench.ui.common.Slide("evaluate.roc", roc, null, screen),
+                new org.marketingworkbench.ui.common.Slide("evaluate.gains", gains, null, screen),
+                new org.marketingworkbench.ui.common.Slide("evaluate.lift", lift, null, screen),
+                new org.marketingworkbench.ui.common.Slide("evaluate.profit", profit, null, screen)));
         all.addAll(why.slides());
         return all;
     }

@@ -344,6 +344,6 @@ public final class WhyView {
             return java.util.List.of();
         }
         return java.util.List.of(new org.marketingworkbench.ui.common.Slide("evaluate.importance", importanceChart,
-                importanceFindingLabel.textProperty()));
+                importanceFindingLabel.textProperty(), (javafx.scene.Parent) view()));
     }
 }

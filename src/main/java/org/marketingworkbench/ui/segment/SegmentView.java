@@ -390,9 +390,9 @@ public final class SegmentView implements StepView, org.marketingworkbench.ui.co
         if (!vm.hasResult().get()) {
             return List.of();
         }
-        view();   // a screen not visited yet is built now: its charts are filled and placed when it is
-        return List.of(new org.marketingworkbench.ui.common.Slide("segment.sizes", sizes, null),
-                new org.marketingworkbench.ui.common.Slide("segment.map", map, null),
-                new org.marketingworkbench.ui.common.Slide("segment.profile", heatmap, null));
+        javafx.scene.Parent screen = (javafx.scene.Parent) view();   // built now if not visited yet: charts filled and placed
+        return List.of(new org.marketingworkbench.ui.common.Slide("segment.sizes", sizes, null, screen),
+                new org.marketingworkbench.ui.common.Slide("segment.map", map, null, screen),
+                new org.marketingworkbench.ui.common.Slide("segment.profile", heatmap, null, screen));
     }
 }

@@ -146,7 +146,7 @@ public final class PresentationWindow {
         giveBack();
         index = target;
         Slide s = slides.get(index);
-        borrow(s.chart());
+        borrow(s.chart(), s.screen());
         title.textProperty().unbind();
         if (s.caption() != null) {
             title.textProperty().bind(s.caption());
@@ -160,17 +160,25 @@ public final class PresentationWindow {
         counter.setText(l10n.get("presentation.counter", index + 1, slides.size()));
     }
 
-    private void borrow(Node chart) {
+    private void borrow(Node chart, Parent screen) {
         if (!(chart.getParent() instanceof Pane pane)) {
             return;
         }
-        // the chart is drawn as on its screen: that screen's stylesheets, and the style classes of the screen roots
+        // the chart is drawn as on its screen: the stylesheets and style classes of its screen and of the roots
+        // around it (a screen never shown yet is not attached to the window, so its own are taken first)
         List<String> sheets = new ArrayList<>();
         List<String> classes = new ArrayList<>(List.of("presentation-chart"));
+        java.util.LinkedHashSet<Parent> roots = new java.util.LinkedHashSet<>();
+        if (screen != null) {
+            roots.add(screen);
+        }
         for (Parent a = pane; a != null; a = a.getParent()) {
+            roots.add(a);
+        }
+        for (Parent a : roots) {
             if (!a.getStylesheets().isEmpty()) {
-                sheets.addAll(0, a.getStylesheets());
-                classes.addAll(a.getStyleClass());
+                a.getStylesheets().stream().filter(x -> !sheets.contains(x)).forEach(x -> sheets.add(0, x));
+                a.getStyleClass().stream().filter(x -> !classes.contains(x)).forEach(classes::add);
             }
         }
         lender = pane;
